@@ -1,0 +1,112 @@
+#include "cli/build_command.h"
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "load/directory_tree.h"
+#include "load/git_tree.h"
+#include "model/site_model.h"
+#include "render/site_renderer.h"
+#include "render/theme.h"
+#include "write/atomic_output.h"
+
+#ifndef QUORUM_SOURCE_THEMES
+#define QUORUM_SOURCE_THEMES ""
+#endif
+
+namespace quorum {
+namespace fs = std::filesystem;
+
+namespace {
+
+void report(const Diagnostics& diags, std::ostream& err) {
+  for (const auto& d : diags.sorted()) err << d.format() << '\n';
+}
+
+std::unique_ptr<SourceTree> open_source(const BuildRequest& request, Diagnostics& diags, std::ostream& out) {
+  const RepositoryState repo = inspect_repository(request.source);
+  if (request.ref) {
+    if (!repo.is_git) {
+      diags.error({request.source.string(), 0, 0}, "--ref needs a git repository, and this folder is not one");
+      return nullptr;
+    }
+    auto tree = GitTree::open(request.source, *request.ref, diags);
+    if (tree) out << "Reading commit " << tree->revision().short_commit << " (" << *request.ref << ")\n";
+    return tree;
+  }
+  const bool use_git = repo.is_git && repo.has_commits && !request.working_tree && !repo.content_changed;
+  if (use_git) {
+    auto tree = GitTree::open(request.source, "HEAD", diags);
+    if (tree) out << "Reading commit " << tree->revision().short_commit << " (HEAD)\n";
+    return tree;
+  }
+  Revision revision = repo.head;
+  revision.from_working_tree = true;
+  if (repo.is_git) {
+    out << "Reading the working tree" << (repo.content_changed ? " (it has uncommitted changes)" : "") << "\n";
+  }
+  return std::make_unique<DirectoryTree>(request.source, revision, diags);
+}
+
+std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
+  std::vector<fs::path> dirs;
+  if (!request.executable.empty()) {
+    std::error_code ec;
+    const fs::path exe = fs::canonical(request.executable, ec);
+    if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "quorum" / "themes");
+  }
+  if (std::string(QUORUM_SOURCE_THEMES).size() > 0) dirs.emplace_back(QUORUM_SOURCE_THEMES);
+  return dirs;
+}
+
+}  // namespace
+
+int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  const auto finish_with_errors = [&] {
+    report(diags, err);
+    err << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors") << ", "
+        << diags.warning_count() << (diags.warning_count() == 1 ? " warning" : " warnings")
+        << (request.check_only ? "." : "; nothing was written, the previous site is untouched.") << '\n';
+    return kContentErrors;
+  };
+
+  const auto tree = open_source(request, diags, out);
+  if (!tree) return finish_with_errors();
+  const SiteModel model = build_model(*tree, diags);
+  const auto theme = Theme::load(model.site.theme, *tree, theme_search_dirs(request), diags);
+  if (diags.has_errors() || !theme) return finish_with_errors();
+
+  RenderOptions options;
+  options.base_url = request.base_url;
+  RenderStats stats;
+  if (request.check_only) {
+    MemoryOutput memory;  // rendering still runs, so template errors are found by check too
+    stats = render_site(model, *tree, *theme, options, memory, diags);
+  } else {
+    try {
+      AtomicOutput output(request.out);
+      stats = render_site(model, *tree, *theme, options, output, diags);
+      if (diags.has_errors()) return finish_with_errors();
+      output.commit();
+    } catch (const std::exception& e) {
+      diags.error({request.out.string(), 0, 0}, e.what());
+      return finish_with_errors();
+    }
+  }
+  if (diags.has_errors()) return finish_with_errors();
+  report(diags, err);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  if (request.check_only) {
+    out << "No errors (" << diags.warning_count() << " warnings): " << model.meetings.size() << " meetings, "
+        << model.people.size() << " people, " << model.committees.size() << " committees checked in " << ms << " ms\n";
+  } else {
+    out << "Wrote " << stats.pages << " pages and copied " << stats.files << " files to " << request.out.string()
+        << " in " << ms << " ms\n";
+  }
+  return kOk;
+}
+
+}  // namespace quorum

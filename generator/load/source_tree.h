@@ -1,0 +1,53 @@
+// A content repository as a set of files, wherever they come from.
+//
+// Every later stage reads through this interface, so a build from a git commit, from the
+// working tree and from a test's in-memory files behave the same.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/diagnostics.h"
+
+namespace quorum {
+
+// Which commit the files came from, when they came from git.
+struct Revision {
+  std::string commit;        // full hex id, empty outside git
+  std::string short_commit;  // first 10 hex digits
+  long long commit_time = 0;  // seconds since the epoch, from the commit (never the clock)
+  bool from_working_tree = false;
+};
+
+class SourceTree {
+ public:
+  virtual ~SourceTree() = default;
+  // Every file under the folders Quorum reads, repository-relative, sorted.
+  [[nodiscard]] virtual const std::vector<std::string>& files() const = 0;
+  [[nodiscard]] virtual std::optional<std::string> read(const std::string& path) const = 0;
+  [[nodiscard]] virtual std::optional<std::size_t> size(const std::string& path) const = 0;
+  [[nodiscard]] virtual const Revision& revision() const = 0;
+  [[nodiscard]] bool exists(const std::string& path) const;
+};
+
+// The folders of a content repository that Quorum reads; anything else is ignored.
+bool is_read_by_quorum(const std::string& path);
+
+// Test double: files given as a map of path to bytes.
+class MemoryTree : public SourceTree {
+ public:
+  explicit MemoryTree(std::map<std::string, std::string> files, Revision revision = {});
+  [[nodiscard]] const std::vector<std::string>& files() const override { return paths_; }
+  [[nodiscard]] std::optional<std::string> read(const std::string& path) const override;
+  [[nodiscard]] std::optional<std::size_t> size(const std::string& path) const override;
+  [[nodiscard]] const Revision& revision() const override { return revision_; }
+
+ private:
+  std::map<std::string, std::string> files_;
+  std::vector<std::string> paths_;
+  Revision revision_;
+};
+
+}  // namespace quorum

@@ -1,0 +1,227 @@
+// Every reference in the record resolves or is an error naming file, line and the unknown
+// id; every resolved reference becomes a back-link on the page it points to.
+#include <algorithm>
+
+#include "model/loader.h"
+#include "model/references.h"
+#include "support/text.h"
+
+namespace quorum::loader {
+namespace {
+
+template <typename Map>
+std::vector<std::string> keys_of(const Map& map) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : map) out.push_back(k);
+  return out;
+}
+
+bool is_publishable_file(const std::string& path) {
+  const auto dot = path.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : to_lower_ascii(path.substr(dot));
+  return path.rfind("content/", 0) == 0 && ext != ".md" && ext != ".yaml" && ext != ".yml";
+}
+
+class Checker {
+ public:
+  explicit Checker(Context& ctx) : ctx_(ctx), model_(ctx.model) {}
+
+  void link(const Key& target, const Key& from, const std::string& relation) {
+    auto& list = model_.backlinks[target.substr(0, target.find('#'))];
+    const BackLink entry{from, relation};
+    if (std::none_of(list.begin(), list.end(), [&](const BackLink& b) {
+          return b.from == entry.from && b.relation == entry.relation;
+        })) {
+      list.push_back(entry);
+    }
+  }
+
+  template <typename Map>
+  bool id(const Map& map, const std::string& kind, const std::string& file_hint,
+          const std::string& value, const SourcePos& pos, const Key& from, const std::string& relation) {
+    if (value.empty()) return false;
+    if (map.count(value) != 0) {
+      link(kind + ":" + value, from, relation);
+      return true;
+    }
+    std::string message = "unknown " + kind + " '" + value + "': there is no " + file_hint;
+    if (const auto guess = nearest(value, keys_of(map)); !guess.empty()) {
+      message += ". Did you mean '" + guess + "'?";
+    }
+    ctx_.diags.error(pos, message);
+    return false;
+  }
+
+  void person(const std::string& value, const SourcePos& pos, const Key& from, const std::string& relation) {
+    id(model_.people, "person", "content/people/" + value + ".yaml", value, pos, from, relation);
+  }
+  void person(const PersonRef& ref, const Key& from, const std::string& relation) {
+    person(ref.person, ref.pos, from, relation);
+  }
+  void organisation(const std::string& value, const SourcePos& pos, const Key& from, const std::string& relation) {
+    id(model_.organisations, "organisation", "content/organisations/" + value + ".yaml", value, pos, from,
+       relation);
+  }
+  void committee(const std::string& value, const SourcePos& pos, const Key& from, const std::string& relation) {
+    id(model_.committees, "committee", "content/committees/" + value + "/committee.yaml", value, pos, from,
+       relation);
+  }
+  void meeting(const std::string& value, const SourcePos& pos, const Key& from, const std::string& relation) {
+    const auto slash = value.find('/');
+    const std::string hint = slash == std::string::npos
+                                 ? "meeting with that id (write committee-id/YYYY-MM-DD)"
+                                 : "content/committees/" + value.substr(0, slash) + "/meetings/" +
+                                       value.substr(slash + 1) + "/meeting.yaml";
+    id(model_.meetings, "meeting", hint, value, pos, from, relation);
+  }
+  void document(const std::string& value, const SourcePos& pos, const Key& from, const std::string& relation) {
+    id(model_.documents, "document", "content/documents/" + value + ".md", value, pos, from, relation);
+  }
+
+  void file(const std::string& path, const SourcePos& pos, const Key& from) {
+    if (!ctx_.tree.exists(path)) {
+      ctx_.diags.error(pos, "there is no file '" + path + "' in the repository");
+    } else if (!is_publishable_file(path)) {
+      ctx_.diags.error(pos, "'" + path + "' is not a file that is published; link to its page instead");
+    } else if (ctx_.withheld_files.count(path) == 0) {
+      model_.published_files.insert(path);
+      link("file:" + path, from, "attached");
+    }
+  }
+
+  void body(const Body& body, const Key& from) {
+    for (const auto& l : body.outline.links) {
+      const SourcePos pos{body.path, l.line, l.column};
+      const ResolvedLink r = resolve_link(model_, body.path, l.url);
+      switch (r.kind) {
+        case ResolvedLink::Kind::page: link(r.key, from, "mentioned"); break;
+        case ResolvedLink::Kind::file: file(r.file, pos, from); break;
+        case ResolvedLink::Kind::unsafe: ctx_.diags.warning(pos, r.message); break;
+        case ResolvedLink::Kind::error: ctx_.diags.error(pos, r.message); break;
+        default: break;
+      }
+    }
+  }
+
+  void check_all() {
+    const Site& s = model_.site;
+    if (!s.organisation.empty()) organisation(s.organisation, s.pos, "home:", "publisher");
+    for (const auto& [oid, o] : model_.organisations) {
+      for (const auto& r : o.replaced_by) organisation(r, o.pos, "organisation:" + oid, "replaces");
+    }
+    for (const auto& [pid, p] : model_.people) {
+      for (const auto& pos : p.positions) {
+        if (!pos.organisation.empty() && model_.organisations.count(pos.organisation) != 0) {
+          link("organisation:" + pos.organisation, "person:" + pid, "works here");
+        }
+      }
+    }
+    for (const auto& [cid, c] : model_.committees) check_committee(c);
+    for (const auto& [mid, m] : model_.meetings) check_meeting(m);
+    for (const auto& [did, d] : model_.documents) check_document(d);
+  }
+
+ private:
+  void check_committee(const Committee& c) {
+    const Key from = "committee:" + c.id;
+    for (const auto& o : c.organisations) organisation(o, c.pos, from, "constituent body");
+    for (const auto& r : c.reports_to) {
+      if (r == c.id) ctx_.diags.error(c.pos, "a committee cannot report to itself");
+      committee(r, c.pos, from, "reports here");
+    }
+    for (const auto& r : c.replaces) committee(r, c.pos, from, "replaced by");
+    for (const auto& r : c.replaced_by) committee(r, c.pos, from, "replaces");
+    for (const auto& m : c.members) {
+      person(m.who, from, "member");
+      if (!m.representing.empty()) organisation(m.representing, m.who.pos, from, "represented");
+    }
+    if (c.description) body(*c.description, from);
+    if (c.terms) {
+      const Key terms = "terms:" + c.id;
+      if (!c.terms->approved_at.empty()) meeting(c.terms->approved_at, c.terms->body.path.empty() ? c.pos : SourcePos{c.terms->body.path, 2, 1}, terms, "approved terms of reference");
+      body(c.terms->body, terms);
+    }
+  }
+
+  void check_meeting(const Meeting& m) {
+    const Key from = "meeting:" + m.id;
+    committee(m.committee, m.pos, from, "meeting");
+    for (const auto* list : {&m.attendance.present, &m.attendance.in_attendance}) {
+      for (const auto& a : *list) {
+        person(a.who, from, "attended");
+        if (!a.substitute_for.empty()) person(a.substitute_for, a.who.pos, from, "substituted");
+      }
+    }
+    for (const auto& a : m.attendance.apologies) person(a.who, from, "apologies");
+    for (const auto& a : m.attendance.absent) person(a.who, from, "absent");
+    for (const auto& d : m.declarations) {
+      person(d.person, d.pos, from, "declared an interest");
+      if (!d.item.empty() && m.item(d.item) == nullptr) {
+        ctx_.diags.error(d.pos, "this declaration is for item '" + d.item + "', but the agenda has no such item");
+      }
+    }
+    for (const auto& item : m.agenda) {
+      const Key item_key = from + "#item-" + item.number;
+      for (const auto& p : item.presenters) person(p, item_key, "presented");
+      if (!item.minutes_of.empty()) meeting(item.minutes_of, item.pos, from, "minutes approved");
+      for (const auto& p : item.papers_from) meeting(p, item.pos, from, "papers received");
+      if (item.description) body(*item.description, from);
+    }
+    for (const auto& [slug, r] : m.reports) {
+      if (!r.exempt) check_report(r);
+    }
+    if (m.minutes) {
+      const Key minutes = "minutes:" + m.id;
+      const SourcePos at{m.minutes->body.path, 1, 1};
+      if (!m.minutes->approved_at.empty()) meeting(m.minutes->approved_at, at, minutes, "approved minutes");
+      for (const auto& a : m.minutes->actions) {
+        if (!a.owner.person.empty()) person(a.owner, minutes, "action owner");
+        if (!a.item.empty() && m.item(a.item) == nullptr) {
+          ctx_.diags.error(at, "an action is for item '" + a.item + "', but the agenda has no such item");
+        }
+      }
+      body(m.minutes->body, minutes);
+    }
+    for (const auto& a : m.attachments) {
+      if (ctx_.withheld_files.count(a.path) == 0) model_.published_files.insert(a.path);
+    }
+  }
+
+  void check_report(const Report& r) {
+    const Key from = "report:" + r.id;
+    for (const auto* list : {&r.report_of, &r.accountable}) {
+      for (const auto& p : *list) person(p, from, "report of");
+    }
+    for (const auto& p : r.authors) person(p, from, "author");
+    for (const auto& a : r.appendices) {
+      if (!a.file.empty()) file(a.file, a.pos, from);
+      if (!a.document.empty()) document(a.document, a.pos, from, "appendix");
+      if (!a.report.empty()) {
+        const ResolvedLink link = resolve_link(model_, r.pos.path, "report:" + a.report);
+        if (link.kind == ResolvedLink::Kind::error) ctx_.diags.error(a.pos, link.message);
+        if (link.kind == ResolvedLink::Kind::page) this->link(link.key, from, "appendix");
+      }
+    }
+    body(r.body, from);
+  }
+
+  void check_document(const Document& d) {
+    const Key from = "document:" + d.id;
+    if (!d.owner.empty()) committee(d.owner, d.pos, from, "owns");
+    if (!d.approved_at.empty()) meeting(d.approved_at, d.pos, from, "approved");
+    if (!d.supersedes.empty()) document(d.supersedes, d.pos, from, "superseded by");
+    for (const auto& a : d.attachments) {
+      if (!a.file.empty()) file(a.file, a.pos, from);
+    }
+    body(d.body, from);
+  }
+
+  Context& ctx_;
+  SiteModel& model_;
+};
+
+}  // namespace
+
+void check_references(Context& ctx) { Checker(ctx).check_all(); }
+
+}  // namespace quorum::loader

@@ -1,0 +1,203 @@
+// Every entity of the content model (../shared/content-model.md), as the later stages see
+// it: validated, with ids resolved, withheld material already removed.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parse/markdown.h"
+#include "support/date.h"
+#include "support/diagnostics.h"
+
+namespace quorum {
+
+// Someone named in the record: a person, a post ("Director of Public Health, Thurrock
+// Council"), or a post and who holds it.
+struct PersonRef {
+  std::string person;  // person id, or ""
+  std::string post;    // the seat's title, or ""
+  std::string role;    // free text ("Chair", "Corporate Director") when given
+  SourcePos pos;
+};
+
+// A Markdown body and what it contains.
+struct Body {
+  std::string markdown;
+  std::string path;
+  int first_line = 1;
+  MarkdownOutline outline;
+  [[nodiscard]] bool empty() const { return markdown.find_first_not_of(" \t\r\n") == std::string::npos; }
+};
+
+struct AccessibilityInfo {
+  std::string contact;
+  std::optional<Date> last_tested;
+  std::vector<std::string> known_issues;
+};
+
+struct Site {
+  std::string title;
+  std::string base_url = "/";
+  std::string language = "en-GB";
+  std::string timezone = "Europe/London";
+  std::string organisation;
+  std::string contact_email;
+  std::string theme = "default";
+  std::string draft_minutes = "publish";
+  std::string source_url;  // pattern with {commit}
+  AccessibilityInfo accessibility;
+  SourcePos pos;
+};
+
+struct Organisation {
+  std::string id, name, short_name, kind, url;
+  std::vector<std::string> replaced_by;  // usually one successor; a split body has several
+  std::optional<Date> established, dissolved;
+  SourcePos pos;
+};
+
+struct Position {
+  std::string title, organisation;
+  std::optional<Date> from, to;
+};
+
+// A sensitive interest keeps only its category: the description is never stored.
+struct Interest {
+  std::string category, description;
+  std::optional<Date> registered, removed;
+  bool sensitive = false;
+};
+
+struct Person {
+  std::string id, name, honorific;
+  std::vector<Position> positions;
+  std::vector<Interest> interests;
+  SourcePos pos;
+
+  [[nodiscard]] std::string display_name() const {
+    return honorific.empty() ? name : honorific + " " + name;
+  }
+  // The position held on a day (the latest one that had started), if any.
+  [[nodiscard]] const Position* position_on(const Date& day) const;
+  [[nodiscard]] const Position* current_position() const;
+};
+
+struct Member {
+  PersonRef who;
+  std::string role = "member";
+  std::string representing;
+  std::optional<Date> from, to;
+  std::optional<bool> voting;
+};
+
+struct TermsOfReference {
+  std::string version, status, approved_at;
+  std::optional<Date> date;
+  Body body;
+};
+
+struct Committee {
+  std::string id, name, short_name, kind, meets, contact, external_url;
+  std::vector<std::string> organisations, reports_to, replaces, replaced_by;
+  std::optional<Date> established, dissolved;
+  std::vector<Member> members;
+  std::optional<Body> description;
+  std::optional<TermsOfReference> terms;
+  std::vector<std::string> meetings;  // meeting ids, oldest first
+  SourcePos pos;
+};
+
+struct Attendee {
+  PersonRef who;
+  std::string substitute_for;  // person id
+};
+
+struct Attendance {
+  std::vector<Attendee> present, apologies, in_attendance, absent;
+  [[nodiscard]] bool empty() const {
+    return present.empty() && apologies.empty() && in_attendance.empty() && absent.empty();
+  }
+};
+
+struct Declaration {
+  std::string person, item, kind, nature, action;
+  SourcePos pos;
+};
+
+struct AgendaItem {
+  std::string number, title, kind, report, pages, minutes_of;
+  std::optional<Body> description;  // never set for an exempt item
+  std::vector<PersonRef> presenters;
+  std::vector<std::string> papers_from, wards, topics;
+  std::optional<bool> key_decision;
+  std::string exempt_paragraph;  // "" for a public item; its reason is never stored
+  SourcePos pos;
+  [[nodiscard]] bool exempt() const { return !exempt_paragraph.empty(); }
+};
+
+struct Action {
+  std::string item, action, due_text, done;
+  PersonRef owner;
+  std::optional<Date> due;
+};
+
+struct Minutes {
+  std::string status = "approved", approved_at;
+  std::vector<Action> actions;
+  Body body;  // exempt sections already cut out
+};
+
+struct Appendix {
+  std::string title, file, report, document;  // file: repository path
+  SourcePos pos;
+};
+
+struct Report {
+  std::string id, slug, meeting, title, item, classification = "public", paragraph, key_decision_text;
+  std::vector<PersonRef> report_of, accountable, authors;
+  std::vector<std::string> wards, recommendations, background_papers, topics;
+  std::optional<bool> key_decision;
+  std::vector<Appendix> appendices;
+  Body body;
+  bool exempt = false;  // an exempt report keeps its id only, to validate references
+  SourcePos pos;
+};
+
+struct Attachment {
+  std::string path;   // repository path
+  std::string name;   // file name
+  std::size_t bytes = 0;
+};
+
+struct Meeting {
+  std::string id, committee, slug, venue, kind = "ordinary", status, status_note, webcast;
+  Date date;
+  std::optional<TimeOfDay> start, end;
+  std::optional<Date> agenda_published;
+  Attendance attendance;
+  bool declarations_none = false;
+  std::vector<Declaration> declarations;
+  std::vector<AgendaItem> agenda;
+  std::optional<Minutes> minutes;
+  std::map<std::string, Report> reports;  // by slug, public and exempt
+  std::vector<Attachment> attachments;    // published files in the meeting folder
+  SourcePos pos;
+  [[nodiscard]] const AgendaItem* item(const std::string& number) const;
+};
+
+struct DocumentAttachment {
+  std::string title, file;
+  SourcePos pos;
+};
+
+struct Document {
+  std::string id, title, kind, owner, status, version, period, approved_at, supersedes;
+  std::vector<DocumentAttachment> attachments;
+  std::vector<std::string> topics;
+  Body body;
+  SourcePos pos;
+};
+
+}  // namespace quorum

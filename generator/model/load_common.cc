@@ -1,0 +1,95 @@
+#include "model/loader.h"
+
+#include "parse/front_matter.h"
+#include "support/text.h"
+
+namespace quorum::loader {
+
+std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path) {
+  const auto bytes = ctx.tree.read(path);
+  if (!bytes) {
+    ctx.diags.error({path, 0, 0}, "could not read this file");
+    return std::nullopt;
+  }
+  return load_yaml(*bytes, {path, 1}, ctx.diags);
+}
+
+Body make_body(std::string markdown, const std::string& path, int first_line) {
+  Body body;
+  body.outline = outline_markdown(markdown, first_line);
+  body.markdown = std::move(markdown);
+  body.path = path;
+  body.first_line = first_line;
+  return body;
+}
+
+std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& path) {
+  auto bytes = ctx.tree.read(path);
+  if (!bytes) {
+    ctx.diags.error({path, 0, 0}, "could not read this file");
+    return std::nullopt;
+  }
+  if (bytes->size() >= 3 && bytes->compare(0, 3, "\xEF\xBB\xBF") == 0) bytes->erase(0, 3);
+  if (const auto bad = find_invalid_utf8(*bytes); bad != std::string::npos) {
+    const auto lc = line_column_at(*bytes, bad);
+    ctx.diags.error({path, lc.line, lc.column}, "this text is not valid UTF-8; save the file as UTF-8");
+    return std::nullopt;
+  }
+  if (const auto nul = bytes->find('\0'); nul != std::string::npos) {
+    const auto lc = line_column_at(*bytes, nul);
+    ctx.diags.error({path, lc.line, lc.column}, "this file contains a NUL byte; it is not a text file");
+    return std::nullopt;
+  }
+  FrontMatter fm = split_front_matter(*bytes, path, ctx.diags);
+  MarkdownFile file;
+  file.front_source = {path, fm.yaml_first_line};
+  if (fm.present) {
+    file.front = load_yaml(fm.yaml, file.front_source, ctx.diags);
+    if (file.front && file.front->IsNull()) file.front = YAML::Node(YAML::NodeType::Map);
+  }
+  file.body = make_body(std::move(fm.body), path, fm.body_first_line);
+  return file;
+}
+
+PersonRef read_person_ref(const YAML::Node& node, const YamlSource& source, Diagnostics& diags,
+                          const std::string& what) {
+  PersonRef ref;
+  ref.pos = position_of(node, source);
+  if (node.IsScalar()) {
+    ref.person = node.Scalar();
+    return ref;
+  }
+  YamlFields fields(node, source, what, diags);
+  if (!fields.is_map()) return ref;
+  ref.person = fields.text("person");
+  ref.post = fields.text("post");
+  ref.role = fields.text("role");
+  if (ref.person.empty() && ref.post.empty()) {
+    diags.error(ref.pos, "the " + what + " names nobody: give a person id, or 'post:' for a seat "
+                         "named by its office");
+  }
+  if (!ref.person.empty()) ref.pos = fields.pos_of("person");
+  fields.finish();
+  return ref;
+}
+
+std::vector<PersonRef> read_person_refs(YamlFields& fields, const std::string& key) {
+  std::vector<PersonRef> out;
+  for (const auto& item : fields.items(key)) {
+    out.push_back(read_person_ref(item, fields.source(), fields.diags(), "'" + key + "' entry"));
+  }
+  return out;
+}
+
+std::string id_from_name(Context& ctx, const std::string& name, const std::string& path,
+                         const std::string& what) {
+  if (!is_slug(name)) {
+    std::string message = "'" + name + "' cannot be a " + what +
+                          " id: ids use only lower-case letters, digits and hyphens";
+    if (const auto s = slugify(name); !s.empty()) message += " (for example '" + s + "')";
+    ctx.diags.error({path, 0, 0}, message);
+  }
+  return name;
+}
+
+}  // namespace quorum::loader

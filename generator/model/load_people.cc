@@ -1,0 +1,73 @@
+#include "model/loader.h"
+
+namespace quorum::loader {
+namespace {
+
+std::string stem(const std::string& path) {
+  const auto slash = path.rfind('/');
+  const auto dot = path.rfind('.');
+  return path.substr(slash + 1, dot - slash - 1);
+}
+
+}  // namespace
+
+void load_organisation(Context& ctx, const std::string& path) {
+  const auto node = read_yaml_file(ctx, path);
+  if (!node) return;
+  Organisation o;
+  o.id = id_from_name(ctx, stem(path), path, "organisation");
+  YamlFields f(*node, {path, 1}, "organisation", ctx.diags);
+  o.pos = f.pos();
+  o.name = f.text("name", Need::required);
+  o.short_name = f.text("short_name");
+  o.kind = f.choice("kind", {"local-authority", "nhs-commissioner", "nhs-provider",
+                             "voluntary-sector", "healthwatch", "university", "other"},
+                    Need::optional, "other");
+  o.url = f.text("url");
+  o.established = f.date("established");
+  o.dissolved = f.date("dissolved");
+  o.replaced_by = f.text_list("replaced_by");
+  f.finish();
+  ctx.model.organisations.emplace(o.id, std::move(o));
+}
+
+void load_person(Context& ctx, const std::string& path) {
+  const auto node = read_yaml_file(ctx, path);
+  if (!node) return;
+  Person p;
+  p.id = id_from_name(ctx, stem(path), path, "person");
+  YamlFields f(*node, {path, 1}, "person", ctx.diags);
+  p.pos = f.pos();
+  p.name = f.text("name", Need::required);
+  p.honorific = f.text("honorific");
+  for (const auto& item : f.items("positions")) {
+    YamlFields pf(item, f.source(), "position", ctx.diags);
+    Position pos;
+    pos.title = pf.text("title", Need::required);
+    pos.organisation = pf.text("organisation");
+    pos.from = pf.date("from");
+    pos.to = pf.date("to");
+    pf.finish();
+    p.positions.push_back(std::move(pos));
+  }
+  for (const auto& item : f.items("register")) {
+    YamlFields rf(item, f.source(), "register entry", ctx.diags);
+    Interest interest;
+    interest.category = rf.choice(
+        "category", {"employment", "sponsorship", "contracts", "land", "licences",
+                     "corporate-tenancies", "securities", "other-registrable", "non-registrable"},
+        Need::required);
+    interest.sensitive = rf.boolean("sensitive").value_or(false);
+    // A sensitive interest is withheld by law: its description is checked, never kept.
+    const std::string description = rf.text("description");
+    if (!interest.sensitive) interest.description = description;
+    interest.registered = rf.date("registered");
+    interest.removed = rf.date("removed");
+    rf.finish();
+    p.interests.push_back(std::move(interest));
+  }
+  f.finish();
+  ctx.model.people.emplace(p.id, std::move(p));
+}
+
+}  // namespace quorum::loader

@@ -1,0 +1,55 @@
+// Internal to the model: the shared state of one load and the per-entity loaders.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "load/source_tree.h"
+#include "model/site_model.h"
+#include "parse/yaml_fields.h"
+
+namespace quorum::loader {
+
+struct Context {
+  const SourceTree& tree;
+  Diagnostics& diags;
+  SiteModel& model;
+  std::set<std::string> withheld_files;  // attachments of exempt reports: never copied
+};
+
+struct MarkdownFile {
+  std::optional<YAML::Node> front;  // front matter, when present and valid
+  YamlSource front_source;
+  Body body;
+};
+
+// Reads and parses; nullopt (with the reason in diags) when the file cannot be used.
+std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path);
+std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& path);
+Body make_body(std::string markdown, const std::string& path, int first_line);
+
+// `person-id`, `{person, role}`, `{post}` or `{post, person}`.
+PersonRef read_person_ref(const YAML::Node& node, const YamlSource& source, Diagnostics& diags,
+                          const std::string& what);
+std::vector<PersonRef> read_person_refs(YamlFields& fields, const std::string& key);
+
+// The id a file or folder name gives, checked to be a slug.
+std::string id_from_name(Context& ctx, const std::string& name, const std::string& path,
+                         const std::string& what);
+
+void load_site(Context& ctx);
+void load_organisation(Context& ctx, const std::string& path);
+void load_person(Context& ctx, const std::string& path);
+void load_committee(Context& ctx, const std::string& folder);
+void load_meeting(Context& ctx, const std::string& committee, const std::string& folder);
+void load_document(Context& ctx, const std::string& path);
+
+// After everything is loaded: every reference resolves (or is an error), back-links.
+void check_references(Context& ctx);
+// Topics, the decisions register, each committee's meetings, published files.
+void derive(Context& ctx);
+
+}  // namespace quorum::loader

@@ -1,0 +1,168 @@
+#include "model/site_model.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include "model/loader.h"
+#include "model/urls.h"
+#include "support/text.h"
+
+namespace quorum {
+
+const Position* Person::position_on(const Date& day) const {
+  const Position* best = nullptr;
+  for (const auto& p : positions) {
+    const bool started = !p.from || *p.from <= day;
+    const bool not_ended = !p.to || day <= *p.to;
+    if (started && not_ended && (best == nullptr || (p.from && (!best->from || *best->from < *p.from)))) {
+      best = &p;
+    }
+  }
+  return best;
+}
+
+const Position* Person::current_position() const {
+  for (const auto& p : positions) {
+    if (!p.to) return &p;
+  }
+  return positions.empty() ? nullptr : &positions.back();
+}
+
+const AgendaItem* Meeting::item(const std::string& number) const {
+  for (const auto& i : agenda) {
+    if (i.number == number) return &i;
+  }
+  return nullptr;
+}
+
+const Meeting* SiteModel::meeting(const std::string& id) const {
+  const auto it = meetings.find(id);
+  return it == meetings.end() ? nullptr : &it->second;
+}
+
+const Report* SiteModel::report(const std::string& id) const {
+  const auto slash = id.rfind('/');
+  if (slash == std::string::npos) return nullptr;
+  const Meeting* m = meeting(id.substr(0, slash));
+  if (m == nullptr) return nullptr;
+  const auto it = m->reports.find(id.substr(slash + 1));
+  return it == m->reports.end() ? nullptr : &it->second;
+}
+
+const Committee* SiteModel::committee_of(const Meeting& m) const {
+  const auto it = committees.find(m.committee);
+  return it == committees.end() ? nullptr : &it->second;
+}
+
+bool SiteModel::exists(const Key& key_with_fragment) const {
+  const std::string key = key_with_fragment.substr(0, key_with_fragment.find('#'));
+  const auto colon = key.find(':');
+  const std::string kind = key.substr(0, colon);
+  const std::string id = key.substr(colon + 1);
+  if (kind == "person") return people.count(id) != 0;
+  if (kind == "organisation") return organisations.count(id) != 0;
+  if (kind == "committee") return committees.count(id) != 0;
+  if (kind == "terms") return committees.count(id) != 0 && committees.at(id).terms.has_value();
+  if (kind == "meeting") return meeting(id) != nullptr;
+  if (kind == "minutes") return meeting(id) != nullptr && meeting(id)->minutes.has_value();
+  if (kind == "report") return report(id) != nullptr && !report(id)->exempt;
+  if (kind == "document") return documents.count(id) != 0;
+  if (kind == "topic") return topics.count(id) != 0;
+  return kind == "home" || kind == "list";
+}
+
+std::string SiteModel::title_of(const Key& key_with_fragment) const {
+  const std::string key = key_with_fragment.substr(0, key_with_fragment.find('#'));
+  const auto colon = key.find(':');
+  const std::string kind = key.substr(0, colon);
+  const std::string id = key.substr(colon + 1);
+  const auto committee_name = [&](const Meeting& m) {
+    const Committee* c = committee_of(m);
+    return c != nullptr ? c->name : m.committee;
+  };
+  if (kind == "person" && people.count(id) != 0) return people.at(id).display_name();
+  if (kind == "organisation" && organisations.count(id) != 0) return organisations.at(id).name;
+  if (kind == "committee" && committees.count(id) != 0) return committees.at(id).name;
+  if (kind == "terms" && committees.count(id) != 0) return "Terms of reference: " + committees.at(id).name;
+  if (kind == "document" && documents.count(id) != 0) return documents.at(id).title;
+  if (kind == "topic") return humanize_slug(id);
+  if (kind == "meeting" || kind == "minutes") {
+    if (const Meeting* m = meeting(id)) {
+      return std::string(kind == "minutes" ? "Minutes: " : "") + committee_name(*m) + ", " + m->date.short_words();
+    }
+  }
+  if (kind == "report") {
+    if (const Report* r = report(id); r != nullptr && !r->exempt) {
+      const Meeting* m = meeting(r->meeting);
+      return r->title + (m != nullptr ? " (" + committee_name(*m) + ", " + m->date.short_words() + ")" : "");
+    }
+  }
+  if (kind == "home") return site.title;
+  return id;
+}
+
+SiteModel build_model(const SourceTree& tree, Diagnostics& diags) {
+  SiteModel model;
+  model.revision = tree.revision();
+  loader::Context ctx{tree, diags, model, {}};
+  loader::load_site(ctx);
+
+  const auto is_direct_child = [](const std::string& path, const std::string& folder, const std::string& ext) {
+    return path.rfind(folder, 0) == 0 && path.find('/', folder.size()) == std::string::npos &&
+           path.size() > folder.size() + ext.size() &&
+           path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
+  };
+  std::vector<std::string> committee_folders;
+  std::vector<std::pair<std::string, std::string>> meeting_folders;  // committee, folder
+  for (const auto& path : tree.files()) {
+    if (is_direct_child(path, "content/organisations/", ".yaml")) {
+      loader::load_organisation(ctx, path);
+    } else if (is_direct_child(path, "content/people/", ".yaml")) {
+      loader::load_person(ctx, path);
+    } else if (is_direct_child(path, "content/documents/", ".md")) {
+      loader::load_document(ctx, path);
+    } else if (path.rfind("content/committees/", 0) == 0) {
+      const auto parts = split(path, '/');
+      if (parts.size() == 4 && parts[3] == "committee.yaml") {
+        committee_folders.push_back("content/committees/" + parts[2]);
+      } else if (parts.size() >= 6 && parts[3] == "meetings") {
+        const std::string folder = "content/committees/" + parts[2] + "/meetings/" + parts[4];
+        if (meeting_folders.empty() || meeting_folders.back().second != folder) {
+          meeting_folders.emplace_back(parts[2], folder);
+        }
+      } else if (parts.size() == 4 && parts[3] != "index.md" && parts[3] != "terms-of-reference.md") {
+        diags.warning({path, 0, 0}, "this file is not part of a committee's content (committee.yaml, "
+                                    "index.md, terms-of-reference.md, meetings/) and is not published");
+      }
+    } else if (path.rfind("content/", 0) == 0 && path.find('/', 8) == std::string::npos) {
+      diags.warning({path, 0, 0}, "files directly in content/ are not published");
+    }
+  }
+  for (const auto& folder : committee_folders) loader::load_committee(ctx, folder);
+  std::sort(meeting_folders.begin(), meeting_folders.end());
+  meeting_folders.erase(std::unique(meeting_folders.begin(), meeting_folders.end()), meeting_folders.end());
+  for (const auto& [committee, folder] : meeting_folders) {
+    if (model.committees.count(committee) == 0 &&
+        std::find(committee_folders.begin(), committee_folders.end(), "content/committees/" + committee) ==
+            committee_folders.end()) {
+      diags.error({folder, 0, 0}, "this meeting belongs to committee '" + committee +
+                                      "', which has no content/committees/" + committee + "/committee.yaml");
+      continue;
+    }
+    loader::load_meeting(ctx, committee, folder);
+  }
+  loader::derive(ctx);
+  loader::check_references(ctx);
+
+  // "Today" is the day of the commit being built, so the same commit always renders the
+  // same upcoming meetings; outside git, SOURCE_DATE_EPOCH or else the clock.
+  long long seconds = model.revision.commit_time;
+  if (seconds == 0) {
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) seconds = std::atoll(sde);
+  }
+  if (seconds == 0) seconds = static_cast<long long>(std::time(nullptr));
+  model.build_date = Date::from_days_since_epoch(static_cast<long>(seconds / 86400));
+  return model;
+}
+
+}  // namespace quorum

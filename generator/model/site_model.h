@@ -1,0 +1,59 @@
+// The whole record after validation: what the render stage draws from.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "load/source_tree.h"
+#include "model/entities.h"
+
+namespace quorum {
+
+// A thing that can be linked to, as "kind:id": "person:roger-harris",
+// "meeting:thurrock-hwb/2017-09-08", "minutes:thurrock-hwb/2017-09-08",
+// "report:thurrock-hwb/2017-09-08/bcf-plan", "committee:x", "terms:x", "organisation:x",
+// "document:x", "topic:x". A fragment may follow after '#'.
+using Key = std::string;
+
+struct BackLink {
+  Key from;              // the referring page's key
+  std::string relation;  // how: "member", "attended", "mentioned", ...
+};
+
+struct Decision {
+  std::string meeting;  // meeting id
+  std::string item;     // agenda number, or ""
+  std::string anchor;   // fragment on the minutes page
+  std::string text;
+};
+
+struct SiteModel {
+  Site site;
+  Revision revision;
+  Date build_date;  // "today" for upcoming/past: from the commit, never the clock
+  std::map<std::string, Organisation> organisations;
+  std::map<std::string, Person> people;
+  std::map<std::string, Committee> committees;
+  std::map<std::string, Meeting> meetings;  // by "committee/slug"
+  std::map<std::string, Document> documents;
+  std::map<std::string, std::set<Key>> topics;  // slug -> what deals with it
+  std::vector<Decision> decisions;              // newest meeting first
+  std::map<Key, std::vector<BackLink>> backlinks;
+  std::set<std::string> published_files;  // repository paths copied to the site
+
+  [[nodiscard]] const Meeting* meeting(const std::string& id) const;
+  [[nodiscard]] const Report* report(const std::string& id) const;  // public or exempt
+  [[nodiscard]] bool exists(const Key& key) const;
+  // Human title of what a key names ("Minutes: Health and Wellbeing Board, 8 September 2017").
+  [[nodiscard]] std::string title_of(const Key& key) const;
+  [[nodiscard]] const Committee* committee_of(const Meeting& m) const;
+};
+
+// Loads, validates and cross-references everything in `tree`. Errors go to `diags`; the
+// returned model is complete enough to keep checking but must not be rendered when
+// diags.has_errors().
+SiteModel build_model(const SourceTree& tree, Diagnostics& diags);
+
+}  // namespace quorum

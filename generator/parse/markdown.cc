@@ -1,0 +1,253 @@
+#include "parse/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm/cmark-gfm.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "support/text.h"
+
+namespace quorum {
+namespace {
+
+// Without CMARK_OPT_UNSAFE, cmark replaces raw HTML with a comment and drops unsafe URL
+// schemes; the resolver still sees every link so it can warn and keep only the text.
+constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+
+struct DocumentDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+using Document = std::unique_ptr<cmark_node, DocumentDeleter>;
+
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+
+Document parse(std::string_view text) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kOptions));
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  return Document(cmark_parser_finish(parser.get()));
+}
+
+void append_plain_text(cmark_node* node, std::string& out) {
+  cmark_iter* iter = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* cur = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    switch (cmark_node_get_type(cur)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(cur);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+}
+
+std::string plain_text_of(cmark_node* node) {
+  std::string out;
+  append_plain_text(node, out);
+  return trim(out);
+}
+
+bool is_decision(const std::string& paragraph_text) {
+  return paragraph_text.rfind("RESOLVED", 0) == 0;
+}
+
+// One walk that both entry points share, so anchors on the page and in the model agree.
+struct Annotation {
+  struct Heading {
+    cmark_node* node;
+    MarkdownHeading info;
+  };
+  struct Decision {
+    cmark_node* node;
+    MarkdownDecision info;
+  };
+  std::vector<Heading> headings;
+  std::vector<Decision> decisions;
+  std::vector<std::pair<cmark_node*, MarkdownLink>> links;
+  int level_shift = 0;
+};
+
+Annotation annotate(cmark_node* root, int first_line) {
+  Annotation a;
+  int top_level = 7;
+  std::map<std::string, int> used_ids;
+  std::map<std::string, int> decisions_per_item;
+  std::string current_item;
+  int paragraph_line = 0;
+
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    const auto type = cmark_node_get_type(node);
+    const int line = cmark_node_get_start_line(node);
+    if (type == CMARK_NODE_HEADING) {
+      MarkdownHeading h;
+      h.level = cmark_node_get_heading_level(node);
+      top_level = std::min(top_level, h.level);
+      h.text = plain_text_of(node);
+      h.item = leading_item_number(h.text);
+      h.line = first_line + line - 1;
+      std::string base = !h.item.empty() ? "item-" + h.item : slugify(h.text);
+      if (base.empty()) base = "section";
+      const int n = ++used_ids[base];
+      h.id = n == 1 ? base : base + "-" + std::to_string(n);
+      if (h.level <= 2) current_item = h.item;
+      a.headings.push_back({node, h});
+    } else if (type == CMARK_NODE_PARAGRAPH) {
+      paragraph_line = line;
+      if (cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+        std::string text = plain_text_of(node);
+        if (is_decision(text)) {
+          MarkdownDecision d;
+          d.item = current_item;
+          const int k = ++decisions_per_item[current_item];
+          d.id = (current_item.empty() ? std::string("resolved-") : "item-" + current_item +
+                                                                        "-resolved-") +
+                 std::to_string(k);
+          d.text = std::move(text);
+          d.line = first_line + line - 1;
+          a.decisions.push_back({node, d});
+        }
+      }
+    } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+      MarkdownLink link;
+      const char* url = cmark_node_get_url(node);
+      link.url = url != nullptr ? url : "";
+      link.text = plain_text_of(node);
+      link.image = type == CMARK_NODE_IMAGE;
+      // cmark-gfm gives inline positions only sometimes; fall back to the paragraph's line.
+      const int inline_line = line > 0 ? line : paragraph_line;
+      link.line = first_line + std::max(inline_line, 1) - 1;
+      link.column = line > 0 ? cmark_node_get_start_column(node) : 0;
+      a.links.emplace_back(node, link);
+    }
+  }
+  cmark_iter_free(iter);
+  // The page owns the only h1: a body that uses `#` headings is shifted down one level.
+  a.level_shift = top_level < 2 ? 2 - top_level : 0;
+  for (auto& h : a.headings) h.info.level = std::min(6, h.info.level + a.level_shift);
+  return a;
+}
+
+void replace_with_children(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) {
+    cmark_node_insert_before(node, child);
+  }
+  cmark_node_free(node);
+}
+
+// cmark renders `<hN>` with no attributes; heading text is escaped, so the tags that remain
+// are exactly the headings, in document order.
+std::string add_heading_ids(const std::string& html, const std::vector<Annotation::Heading>& hs) {
+  std::string out;
+  out.reserve(html.size() + hs.size() * 16);
+  std::size_t pos = 0;
+  for (const auto& h : hs) {
+    const std::string tag = "<h" + std::to_string(h.info.level) + ">";
+    const auto at = html.find(tag, pos);
+    if (at == std::string::npos) break;
+    out.append(html, pos, at - pos);
+    out += "<h" + std::to_string(h.info.level) + " id=\"" + html_escape(h.info.id) + "\">";
+    pos = at + tag.size();
+  }
+  out.append(html, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+std::string leading_item_number(std::string_view text) {
+  std::string t = trim(text);
+  std::string_view v = t;
+  if (starts_with_icase(v, "item ")) v.remove_prefix(5);
+  std::size_t i = 0;
+  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+  if (i == 0) return {};
+  while (i < v.size() && v[i] >= 'a' && v[i] <= 'z' && i < 4) ++i;
+  const std::string number(v.substr(0, i));
+  if (i == v.size()) return number;
+  const char next = v[i];
+  if (next == '.' || next == ')' || next == ':' || next == ' ' || next == '\t') return number;
+  return {};
+}
+
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\`*_{}[]()#+-.!<>&|~\"'").find(c) != std::string_view::npos) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+MarkdownOutline outline_markdown(std::string_view text, int first_line) {
+  Document doc = parse(text);
+  Annotation a = annotate(doc.get(), first_line);
+  MarkdownOutline out;
+  for (auto& h : a.headings) out.headings.push_back(std::move(h.info));
+  for (auto& d : a.decisions) out.decisions.push_back(std::move(d.info));
+  for (auto& [node, link] : a.links) out.links.push_back(std::move(link));
+  out.plain_text = plain_text_of(doc.get());
+  return out;
+}
+
+std::string render_markdown(std::string_view text, const MarkdownRenderOptions& options,
+                            const LinkResolver& resolve) {
+  Document doc = parse(text);
+  Annotation a = annotate(doc.get(), 1);
+  for (auto& h : a.headings) cmark_node_set_heading_level(h.node, h.info.level);
+  for (auto& [node, link] : a.links) {
+    const LinkTarget target = resolve(link.url);
+    if (target.keep) {
+      cmark_node_set_url(node, target.href.c_str());
+    } else if (link.image) {
+      // An image that may not be shown keeps its description as text.
+      cmark_node* alt = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(alt, link.text.c_str());
+      cmark_node_insert_before(node, alt);
+      cmark_node_free(node);
+    } else {
+      replace_with_children(node);
+    }
+  }
+  if (options.mark_decisions) {
+    for (auto& d : a.decisions) {
+      cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+      const std::string open = "<div class=\"decision\" id=\"" + html_escape(d.info.id) + "\">";
+      cmark_node_set_on_enter(block, open.c_str());
+      cmark_node_set_on_exit(block, "</div>");
+      cmark_node_insert_before(d.node, block);
+      cmark_node_append_child(block, d.node);
+    }
+  }
+  char* raw = cmark_render_html(doc.get(), kOptions, nullptr);
+  std::string html = raw;
+  free(raw);  // NOLINT(cppcoreguidelines-no-malloc): cmark allocates with malloc
+  return add_heading_ids(html, a.headings);
+}
+
+}  // namespace quorum

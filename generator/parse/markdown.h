@@ -1,0 +1,68 @@
+// Markdown through cmark-gfm (GFM tables, strikethrough, autolinks), with raw HTML never
+// passed through. Two entry points over the same annotation, so ids always agree:
+//   outline_markdown: what a body contains (headings, links, decisions) for the model;
+//   render_markdown:  the HTML, asking a resolver what each link becomes.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quorum {
+
+struct MarkdownHeading {
+  int level = 0;     // as rendered (a body's top headings become h2 under the page's h1)
+  std::string text;  // plain text
+  std::string id;    // anchor: "item-5" when the heading starts with an item number
+  std::string item;  // the agenda item number it starts with, or ""
+  int line = 0;      // file line
+};
+
+struct MarkdownLink {
+  std::string url;
+  std::string text;
+  int line = 0;
+  int column = 0;
+  bool image = false;
+};
+
+// A paragraph that begins "RESOLVED": a decision of the meeting.
+struct MarkdownDecision {
+  std::string id;    // anchor on the rendered page
+  std::string item;  // the agenda item whose section it sits in, or ""
+  std::string text;  // plain text of the paragraph
+  int line = 0;
+};
+
+struct MarkdownOutline {
+  std::vector<MarkdownHeading> headings;
+  std::vector<MarkdownLink> links;
+  std::vector<MarkdownDecision> decisions;
+  std::string plain_text;  // for summaries and search
+};
+
+// `first_line` is the file line of the text's first line (after front matter).
+MarkdownOutline outline_markdown(std::string_view text, int first_line);
+
+// What a link becomes on the page.
+struct LinkTarget {
+  bool keep = true;   // false: publish only the link text (unsafe or unpublished target)
+  std::string href;   // the final URL when kept
+};
+using LinkResolver = std::function<LinkTarget(const std::string& url)>;
+
+struct MarkdownRenderOptions {
+  bool mark_decisions = false;  // wrap RESOLVED paragraphs in an anchored decision block
+};
+
+std::string render_markdown(std::string_view text, const MarkdownRenderOptions& options,
+                            const LinkResolver& resolve);
+
+// "5. Better Care Fund" -> "5"; "10a) Urgent" -> "10a"; "Item 7: x" -> "7"; else "".
+std::string leading_item_number(std::string_view heading_text);
+
+// Escapes text so Markdown shows it literally (for generated Markdown).
+std::string markdown_escape(std::string_view text);
+
+}  // namespace quorum

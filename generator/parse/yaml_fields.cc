@@ -1,0 +1,152 @@
+#include "parse/yaml_fields.h"
+
+#include "support/text.h"
+
+namespace quorum {
+
+YamlFields::YamlFields(YAML::Node node, YamlSource source, std::string what, Diagnostics& diags)
+    : node_(std::move(node)), source_(std::move(source)), what_(std::move(what)), diags_(diags) {
+  if (!node_.IsMap()) {
+    diags_.error(pos(), "the " + what_ + " should be a set of 'field: value' lines");
+  }
+}
+
+bool YamlFields::has(const std::string& key) {
+  known_.insert(key);
+  if (!node_.IsMap()) return false;
+  const YAML::Node value = node_[key];
+  return value.IsDefined() && !value.IsNull();
+}
+
+SourcePos YamlFields::pos_of(const std::string& key) {
+  if (!has(key)) return pos();
+  return position_of(node_[key], source_);
+}
+
+YAML::Node YamlFields::node(const std::string& key) {
+  if (!has(key)) return YAML::Node();
+  return node_[key];
+}
+
+std::string YamlFields::text(const std::string& key, Need need) {
+  if (!has(key)) {
+    if (need == Need::required) {
+      diags_.error(pos(), "the " + what_ + " needs a '" + key + "' field");
+    }
+    return {};
+  }
+  const YAML::Node value = node_[key];
+  if (!value.IsScalar()) {
+    diags_.error(position_of(value, source_),
+                 "'" + key + "' should be a single value, not a list or a set of fields");
+    return {};
+  }
+  std::string result = value.Scalar();
+  if (need == Need::required && trim(result).empty()) {
+    diags_.error(position_of(value, source_), "'" + key + "' is empty; the " + what_ +
+                                                  " needs it");
+  }
+  return result;
+}
+
+std::optional<Date> YamlFields::date(const std::string& key, Need need) {
+  const std::string raw = text(key, need);
+  if (raw.empty()) return std::nullopt;
+  auto parsed = Date::parse(raw);
+  if (!parsed) {
+    diags_.error(pos_of(key), "'" + key + "' is '" + raw +
+                                  "', which is not a date: write it as YYYY-MM-DD, "
+                                  "for example 2017-09-08");
+  }
+  return parsed;
+}
+
+std::optional<TimeOfDay> YamlFields::time(const std::string& key) {
+  const std::string raw = text(key);
+  if (raw.empty()) return std::nullopt;
+  auto parsed = TimeOfDay::parse(raw);
+  if (!parsed) {
+    diags_.error(pos_of(key), "'" + key + "' is '" + raw +
+                                  "', which is not a time: write it as HH:MM on the 24-hour "
+                                  "clock, for example 14:00 (quote it: \"14:00\")");
+  }
+  return parsed;
+}
+
+std::optional<bool> YamlFields::boolean(const std::string& key) {
+  const std::string raw = to_lower_ascii(text(key));
+  if (raw.empty()) return std::nullopt;
+  if (raw == "true" || raw == "yes") return true;
+  if (raw == "false" || raw == "no") return false;
+  diags_.error(pos_of(key), "'" + key + "' should be true or false, not '" + raw + "'");
+  return std::nullopt;
+}
+
+std::string YamlFields::choice(const std::string& key, std::initializer_list<const char*> allowed,
+                               Need need, const std::string& fallback) {
+  const std::string raw = text(key, need);
+  if (raw.empty()) return fallback;
+  std::vector<std::string> options(allowed.begin(), allowed.end());
+  for (const auto& option : options) {
+    if (raw == option) return raw;
+  }
+  std::string list;
+  for (const auto& option : options) list += (list.empty() ? "" : ", ") + option;
+  std::string message = "'" + key + "' is '" + raw + "', which is not one of: " + list;
+  if (const auto guess = nearest(to_lower_ascii(raw), options); !guess.empty()) {
+    message += ". Did you mean '" + guess + "'?";
+  }
+  diags_.error(pos_of(key), message);
+  return fallback;
+}
+
+std::vector<std::string> YamlFields::text_list(const std::string& key) {
+  std::vector<std::string> out;
+  if (!has(key)) return out;
+  const YAML::Node value = node_[key];
+  if (value.IsScalar()) {
+    out.push_back(value.Scalar());
+    return out;
+  }
+  if (!value.IsSequence()) {
+    diags_.error(position_of(value, source_), "'" + key + "' should be a list");
+    return out;
+  }
+  for (const auto& item : value) {
+    if (item.IsScalar()) {
+      out.push_back(item.Scalar());
+    } else {
+      diags_.error(position_of(item, source_), "each entry of '" + key + "' should be a single value");
+    }
+  }
+  return out;
+}
+
+std::vector<YAML::Node> YamlFields::items(const std::string& key) {
+  std::vector<YAML::Node> out;
+  if (!has(key)) return out;
+  const YAML::Node value = node_[key];
+  if (value.IsSequence()) {
+    for (const auto& item : value) out.push_back(item);
+  } else if (value.IsMap() || value.IsScalar()) {
+    out.push_back(value);
+  }
+  return out;
+}
+
+void YamlFields::finish() {
+  if (!node_.IsMap()) return;
+  std::vector<std::string> known(known_.begin(), known_.end());
+  for (const auto& pair : node_) {
+    if (!pair.first.IsScalar()) continue;
+    const std::string key = pair.first.Scalar();
+    if (known_.count(key) != 0) continue;
+    std::string message = "the " + what_ + " has no field '" + key + "'; it is ignored";
+    if (const auto guess = nearest(key, known); !guess.empty()) {
+      message += ". Did you mean '" + guess + "'?";
+    }
+    diags_.warning(position_of(pair.first, source_), message);
+  }
+}
+
+}  // namespace quorum

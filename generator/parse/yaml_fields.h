@@ -1,0 +1,59 @@
+// Reads the fields of one YAML mapping with the checks every entity needs: required fields,
+// types, dates, enumerations, and a warning for each field nobody asked for (a typo such as
+// `venu:` would otherwise vanish silently), naming the nearest known field.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "parse/yaml_document.h"
+#include "support/date.h"
+
+namespace quorum {
+
+enum class Need { optional, required };
+
+class YamlFields {
+ public:
+  // `what` names the thing for messages: "meeting", "agenda item 5".
+  YamlFields(YAML::Node node, YamlSource source, std::string what, Diagnostics& diags);
+
+  [[nodiscard]] bool is_map() const { return node_.IsMap(); }
+  [[nodiscard]] SourcePos pos() const { return position_of(node_, source_); }
+  [[nodiscard]] SourcePos pos_of(const std::string& key);
+  [[nodiscard]] bool has(const std::string& key);
+  [[nodiscard]] const YamlSource& source() const { return source_; }
+  [[nodiscard]] Diagnostics& diags() const { return diags_; }
+
+  // A scalar as text ("" when absent). Lists and mappings where text belongs are errors.
+  std::string text(const std::string& key, Need need = Need::optional);
+  std::optional<Date> date(const std::string& key, Need need = Need::optional);
+  std::optional<TimeOfDay> time(const std::string& key);
+  std::optional<bool> boolean(const std::string& key);
+  // One of `allowed`; `fallback` when absent.
+  std::string choice(const std::string& key, std::initializer_list<const char*> allowed,
+                     Need need = Need::optional, const std::string& fallback = "");
+  // A list of scalars; a single scalar counts as a list of one.
+  std::vector<std::string> text_list(const std::string& key);
+  // The raw node, for nested structures (marks the key as known). Null when absent.
+  YAML::Node node(const std::string& key);
+  // The items of a list field (a single mapping counts as one item).
+  std::vector<YAML::Node> items(const std::string& key);
+
+  // Warns about every key that no call above asked for.
+  void finish();
+
+ private:
+  YAML::Node node_;
+  YamlSource source_;
+  std::string what_;
+  Diagnostics& diags_;
+  std::set<std::string> known_;
+};
+
+}  // namespace quorum

@@ -1,0 +1,25 @@
+// Renders every page of the site and copies its files, writing through an OutputSink.
+#pragma once
+
+#include <string>
+
+#include "load/source_tree.h"
+#include "model/site_model.h"
+#include "render/theme.h"
+#include "support/output_sink.h"
+
+namespace quorum {
+
+struct RenderOptions {
+  std::string base_url;  // overrides site.yaml's base_url when set
+};
+
+struct RenderStats {
+  std::size_t pages = 0;
+  std::size_t files = 0;  // attachments and theme assets
+};
+
+RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Theme& theme,
+                        const RenderOptions& options, OutputSink& sink, Diagnostics& diags);
+
+}  // namespace quorum

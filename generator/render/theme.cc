@@ -1,0 +1,141 @@
+#include "render/theme.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/text.h"
+
+namespace quorum {
+namespace fs = std::filesystem;
+namespace mus = kainjow::mustache;
+
+namespace {
+
+// Mustache's truthiness differs from JSON's: an empty string or null must hide a section.
+mus::data to_mustache(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      mus::data obj{mus::data::type::object};
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        obj.set(it.key(), to_mustache(it.value()));
+        // Every list `x` also gets `has_x`, so a template can wrap a non-empty list in
+        // <ul>...</ul> without printing an empty one.
+        if (it.value().is_array()) obj.set("has_" + it.key(), mus::data(!it.value().empty()));
+      }
+      return obj;
+    }
+    case nlohmann::json::value_t::array: {
+      mus::data list{mus::data::type::list};
+      for (const auto& item : j) list.push_back(to_mustache(item));
+      return list;
+    }
+    case nlohmann::json::value_t::string: {
+      const auto& s = j.get_ref<const std::string&>();
+      return s.empty() ? mus::data(false) : mus::data(s);
+    }
+    case nlohmann::json::value_t::boolean:
+      return mus::data(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+      return mus::data(std::to_string(j.get<long long>()));
+    case nlohmann::json::value_t::number_float:
+      return mus::data(j.dump());
+    default:
+      return mus::data(false);
+  }
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+struct Theme::Impl {
+  std::map<std::string, std::string> sources;  // "meeting", "partials/breadcrumbs"
+  std::map<std::string, std::unique_ptr<mus::mustache>> compiled;
+  std::vector<std::pair<std::string, std::string>> partials;  // name, source
+};
+
+Theme::Theme() : impl_(std::make_unique<Impl>()) {}
+Theme::~Theme() = default;
+
+std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tree,
+                                   const std::vector<fs::path>& search_dirs, Diagnostics& diags) {
+  auto theme = std::unique_ptr<Theme>(new Theme());
+  const std::string prefix = "themes/" + name + "/";
+  std::map<std::string, std::string> files;  // relative to the theme folder
+  for (const auto& path : tree.files()) {
+    if (path.rfind(prefix, 0) == 0) files[path.substr(prefix.size())] = tree.read(path).value_or("");
+  }
+  theme->origin_ = prefix;
+  if (files.empty()) {
+    for (const auto& dir : search_dirs) {
+      const fs::path root = dir / name;
+      std::error_code ec;
+      if (!fs::is_directory(root / "templates", ec)) continue;
+      for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (it->is_regular_file()) files[it->path().lexically_relative(root).generic_string()] = read_file(it->path());
+      }
+      theme->origin_ = root.string();
+      break;
+    }
+  }
+  if (files.empty()) {
+    diags.error({"site-config/site.yaml", 0, 0},
+                "the theme '" + name + "' was not found: add themes/" + name + "/ to the repository or "
+                "set 'theme: default'");
+    return nullptr;
+  }
+  for (auto& [rel, bytes] : files) {
+    if (rel.rfind("templates/", 0) == 0 && rel.size() > 19 && rel.compare(rel.size() - 9, 9, ".mustache") == 0) {
+      const std::string tname = rel.substr(10, rel.size() - 19);
+      theme->impl_->sources[tname] = bytes;
+    } else if (rel.rfind("assets/", 0) == 0) {
+      theme->assets_[rel.substr(7)] = std::move(bytes);
+    }
+  }
+  for (const auto& [tname, source] : theme->impl_->sources) {
+    auto compiled = std::make_unique<mus::mustache>(source);
+    if (!compiled->is_valid()) {
+      diags.error({theme->origin_ + "/templates/" + tname + ".mustache", 0, 0},
+                  "template error: " + compiled->error_message());
+      continue;
+    }
+    compiled->set_custom_escape([](const std::string& s) { return html_escape(s); });
+    if (tname.rfind("partials/", 0) == 0) {
+      theme->impl_->partials.emplace_back(tname.substr(9), source);
+    }
+    theme->impl_->compiled[tname] = std::move(compiled);
+  }
+  return theme;
+}
+
+bool Theme::has_template(const std::string& name) const { return impl_->compiled.count(name) != 0; }
+
+std::string Theme::render(const std::string& name, const nlohmann::json& context, Diagnostics& diags) const {
+  const auto it = impl_->compiled.find(name);
+  if (it == impl_->compiled.end()) {
+    diags.error({origin_ + "/templates/" + name + ".mustache", 0, 0}, "the theme has no template '" + name + "'");
+    return {};
+  }
+  // Partials are looked up by name in the context, so they join it at the top level.
+  mus::data data = to_mustache(context);
+  for (const auto& [pname, text] : impl_->partials) {
+    const std::string copy = text;
+    data.set(pname, mus::partial([copy]() { return copy; }));
+  }
+  std::string out = it->second->render(data);
+  if (!it->second->is_valid()) {
+    diags.error({origin_ + "/templates/" + name + ".mustache", 0, 0}, "template error: " + it->second->error_message());
+  }
+  return out;
+}
+
+}  // namespace quorum
