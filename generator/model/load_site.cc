@@ -18,8 +18,7 @@ void load_site(Context& ctx) {
   s.pos = f.pos();
   s.title = f.text("title", Need::required);
   s.base_url = f.text("base_url");
-  if (s.base_url.empty()) s.base_url = "/";
-  if (s.base_url.back() != '/') s.base_url += '/';
+  if (s.base_url.empty() || s.base_url.back() != '/') s.base_url += '/';  // "" means the root
   if (const auto lang = f.text("language"); !lang.empty()) s.language = lang;
   if (const auto tz = f.text("timezone"); !tz.empty()) s.timezone = tz;
   s.organisation = f.text("organisation");

@@ -47,6 +47,17 @@ mus::data to_mustache(const nlohmann::json& j) {
   }
 }
 
+// Partials live in their own namespace: a page whose data has a `person` key can still
+// include the `person` partial.
+class ThemeContext : public mus::context<std::string> {
+ public:
+  ThemeContext(const mus::data* data, const mus::data* partials) : mus::context<std::string>(data), partials_(partials) {}
+  const mus::data* get_partial(const std::string& name) const override { return partials_->get(name); }
+
+ private:
+  const mus::data* partials_;
+};
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -59,7 +70,7 @@ std::string read_file(const fs::path& p) {
 struct Theme::Impl {
   std::map<std::string, std::string> sources;  // "meeting", "partials/breadcrumbs"
   std::map<std::string, std::unique_ptr<mus::mustache>> compiled;
-  std::vector<std::pair<std::string, std::string>> partials;  // name, source
+  mus::data partials{mus::data::type::object};  // name -> template text
 };
 
 Theme::Theme() : impl_(std::make_unique<Impl>()) {}
@@ -110,7 +121,10 @@ std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tr
     }
     compiled->set_custom_escape([](const std::string& s) { return html_escape(s); });
     if (tname.rfind("partials/", 0) == 0) {
-      theme->impl_->partials.emplace_back(tname.substr(9), source);
+      // A partial file's final newline would otherwise land inside every sentence using it.
+      std::string text = source;
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+      theme->impl_->partials.set(tname.substr(9), mus::data(text));
     }
     theme->impl_->compiled[tname] = std::move(compiled);
   }
@@ -125,13 +139,9 @@ std::string Theme::render(const std::string& name, const nlohmann::json& context
     diags.error({origin_ + "/templates/" + name + ".mustache", 0, 0}, "the theme has no template '" + name + "'");
     return {};
   }
-  // Partials are looked up by name in the context, so they join it at the top level.
-  mus::data data = to_mustache(context);
-  for (const auto& [pname, text] : impl_->partials) {
-    const std::string copy = text;
-    data.set(pname, mus::partial([copy]() { return copy; }));
-  }
-  std::string out = it->second->render(data);
+  const mus::data data = to_mustache(context);
+  ThemeContext ctx(&data, &impl_->partials);
+  std::string out = it->second->render(ctx);
   if (!it->second->is_valid()) {
     diags.error({origin_ + "/templates/" + name + ".mustache", 0, 0}, "template error: " + it->second->error_message());
   }

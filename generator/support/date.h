@@ -19,7 +19,7 @@ struct Date {
 
   [[nodiscard]] std::string iso() const;    // 2017-09-08
   [[nodiscard]] std::string words() const;  // Friday 8 September 2017
-  [[nodiscard]] std::string short_words() const;  // 8 Sep 2017
+  [[nodiscard]] std::string short_words() const;  // 8 September 2017
   [[nodiscard]] const char* weekday() const;
   [[nodiscard]] const char* month_name() const;
   [[nodiscard]] long days_since_epoch() const;  // 1970-01-01 is 0

@@ -1,0 +1,270 @@
+#include "parse/markdown.h"
+
+#include <catch2/catch.hpp>
+
+namespace quorum {
+namespace {
+
+LinkTarget keep_as_is(const std::string& url) { return {true, url}; }
+
+std::string render(const std::string& text, bool decisions = false) {
+  MarkdownRenderOptions options;
+  options.mark_decisions = decisions;
+  return render_markdown(text, options, keep_as_is);
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST_CASE("leading_item_number finds the agenda number a heading starts with", "[parse][markdown]") {
+  CHECK(leading_item_number("5. Better Care Fund") == "5");
+  CHECK(leading_item_number("10a. X") == "10a");
+  CHECK(leading_item_number("10a) Urgent") == "10a");
+  CHECK(leading_item_number("Item 7: x") == "7");
+  CHECK(leading_item_number("item 12 Minutes") == "12");
+  CHECK(leading_item_number("  3 Apologies") == "3");
+  CHECK(leading_item_number("11") == "11");
+  CHECK(leading_item_number("Introduction") == "");
+  CHECK(leading_item_number("") == "");
+  CHECK(leading_item_number("Item") == "");
+  CHECK(leading_item_number("5-year plan") == "");
+  CHECK(leading_item_number("2017/18 budget") == "");
+}
+
+TEST_CASE("outline: headings get anchors from their item numbers", "[parse][markdown][outline]") {
+  const std::string text =
+      "## 1. Apologies\n"            // 1
+      "\n"                           // 2
+      "None.\n"                      // 3
+      "\n"                           // 4
+      "## 5. Better Care Fund\n"     // 5
+      "\n"                           // 6
+      "### Background\n"             // 7
+      "\n"                           // 8
+      "## Any other business\n";     // 9
+  const MarkdownOutline o = outline_markdown(text, 10);
+  REQUIRE(o.headings.size() == 4);
+  CHECK(o.headings[0].id == "item-1");
+  CHECK(o.headings[0].item == "1");
+  CHECK(o.headings[0].line == 10);
+  CHECK(o.headings[0].level == 2);
+  CHECK(o.headings[1].text == "5. Better Care Fund");
+  CHECK(o.headings[1].id == "item-5");
+  CHECK(o.headings[1].item == "5");
+  CHECK(o.headings[1].line == 14);
+  CHECK(o.headings[2].id == "background");
+  CHECK(o.headings[2].item == "");
+  CHECK(o.headings[2].level == 3);
+  CHECK(o.headings[3].id == "any-other-business");
+  CHECK(o.headings[3].line == 18);
+}
+
+TEST_CASE("outline: repeated headings get distinct anchors", "[parse][markdown][outline]") {
+  const MarkdownOutline o = outline_markdown("## Background\n\n## Background\n\n## !!!\n\n## ???\n", 1);
+  REQUIRE(o.headings.size() == 4);
+  CHECK(o.headings[0].id == "background");
+  CHECK(o.headings[1].id == "background-2");
+  CHECK(o.headings[2].id == "section");
+  CHECK(o.headings[3].id == "section-2");
+}
+
+TEST_CASE("outline: a body using '#' headings is shifted under the page's h1", "[parse][markdown][outline]") {
+  const MarkdownOutline o = outline_markdown("# Purpose\n\nText.\n\n## Detail\n\n###### Deep\n", 1);
+  REQUIRE(o.headings.size() == 3);
+  CHECK(o.headings[0].level == 2);
+  CHECK(o.headings[1].level == 3);
+  CHECK(o.headings[2].level == 6);  // capped: there is no h7
+
+  const MarkdownOutline unshifted = outline_markdown("### Only h3\n", 1);
+  REQUIRE(unshifted.headings.size() == 1);
+  CHECK(unshifted.headings[0].level == 3);
+}
+
+TEST_CASE("outline: links carry the file line, after the front matter", "[parse][markdown][outline]") {
+  const std::string body =
+      "The board noted\n"                                   // body line 1
+      "[the minutes](../2017-07-19/minutes.md) of July\n"   // 2
+      "and [Roger Harris](person:roger-harris).\n"          // 3
+      "\n"                                                  // 4
+      "![Chart](chart.png)\n"                               // 5
+      "\n"                                                  // 6
+      "| Paper | Link |\n"                                 // 7
+      "|---|---|\n"                                         // 8
+      "| Plan | [plan](document:plan) |\n";               // 9
+  // As if front matter took lines 1 to 5 of the file.
+  const MarkdownOutline o = outline_markdown(body, 6);
+  REQUIRE(o.links.size() == 4);
+  CHECK(o.links[0].url == "../2017-07-19/minutes.md");
+  CHECK(o.links[0].text == "the minutes");
+  CHECK(o.links[0].line == 7);
+  CHECK(o.links[0].column == 1);
+  CHECK_FALSE(o.links[0].image);
+  CHECK(o.links[1].url == "person:roger-harris");
+  CHECK(o.links[1].text == "Roger Harris");
+  CHECK(o.links[1].line == 8);
+  CHECK(o.links[1].column == 5);
+  CHECK(o.links[2].url == "chart.png");
+  CHECK(o.links[2].image);
+  CHECK(o.links[2].text == "Chart");
+  CHECK(o.links[2].line == 10);
+  CHECK(o.links[3].url == "document:plan");
+  CHECK(o.links[3].line == 14);
+}
+
+TEST_CASE("outline: RESOLVED paragraphs are decisions of their section", "[parse][markdown][outline]") {
+  const std::string text =
+      "RESOLVED: That the agenda be agreed.\n"             // 1
+      "\n"                                                 // 2
+      "## 5. Better Care Fund\n"                           // 3
+      "\n"                                                 // 4
+      "The board discussed the plan.\n"                    // 5
+      "\n"                                                 // 6
+      "RESOLVED: That the plan be approved.\n"             // 7
+      "\n"                                                 // 8
+      "### Discussion\n"                                   // 9
+      "\n"                                                 // 10
+      "**RESOLVED** that officers report back.\n"          // 11
+      "\n"                                                 // 12
+      "- RESOLVED in a list is not a decision\n"           // 13
+      "\n"                                                 // 14
+      "Resolved, in lower case, is not either.\n"          // 15
+      "\n"                                                 // 16
+      "## 6. Dementia Strategy\n"                          // 17
+      "\n"                                                 // 18
+      "RESOLVED:\n"                                        // 19
+      "1. That the strategy be adopted.\n";                // 20
+  const MarkdownOutline o = outline_markdown(text, 4);
+  REQUIRE(o.decisions.size() == 4);
+  CHECK(o.decisions[0].item == "");
+  CHECK(o.decisions[0].id == "resolved-1");
+  CHECK(o.decisions[0].line == 4);
+  CHECK(o.decisions[1].item == "5");
+  CHECK(o.decisions[1].id == "item-5-resolved-1");
+  CHECK(o.decisions[1].text == "RESOLVED: That the plan be approved.");
+  CHECK(o.decisions[1].line == 10);
+  CHECK(o.decisions[2].item == "5");  // a ### subsection stays within item 5
+  CHECK(o.decisions[2].id == "item-5-resolved-2");
+  CHECK(o.decisions[2].text == "RESOLVED that officers report back.");
+  CHECK(o.decisions[3].item == "6");
+  CHECK(o.decisions[3].id == "item-6-resolved-1");
+  CHECK(o.decisions[3].line == 22);
+}
+
+TEST_CASE("outline: plain text drops markup", "[parse][markdown][outline]") {
+  const MarkdownOutline o = outline_markdown("Some *emphasis* and `code`\nwith [a link](x.md).\n", 1);
+  CHECK(o.plain_text == "Some emphasis and code with a link.");
+}
+
+TEST_CASE("render: raw HTML is never passed through", "[parse][markdown][render]") {
+  const std::string html =
+      render("Hello <script>alert(1)</script> there.\n\n<script>\nalert(2)\n</script>\n\n"
+             "<img src=x onerror=alert(3)>\n\n<div onclick=\"x()\">block</div>\n");
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("</script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<div") == std::string::npos);
+  CHECK(html.find("onerror") == std::string::npos);
+  CHECK(html.find("onclick") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("Hello"));
+  CHECK_THAT(html, Catch::Contains("there."));
+}
+
+TEST_CASE("render: text is escaped", "[parse][markdown][render]") {
+  const std::string html = render("Fish & chips for 5 < 6 \"people\"\n");
+  CHECK_THAT(html, Catch::Contains("Fish &amp; chips for 5 &lt; 6 &quot;people&quot;"));
+}
+
+TEST_CASE("render: the resolver decides each link's href", "[parse][markdown][render]") {
+  std::vector<std::string> asked;
+  const LinkResolver resolver = [&](const std::string& url) {
+    asked.push_back(url);
+    if (url == "person:roger-harris") return LinkTarget{true, "/people/roger-harris/"};
+    return LinkTarget{false, ""};
+  };
+  const std::string html = render_markdown(
+      "See [Roger Harris](person:roger-harris) and [the secret report](report:x/y/z) today.\n", {}, resolver);
+  CHECK(asked == std::vector<std::string>{"person:roger-harris", "report:x/y/z"});
+  CHECK_THAT(html, Catch::Contains("<a href=\"/people/roger-harris/\">Roger Harris</a>"));
+  // A link the resolver will not keep is published as its text alone.
+  CHECK_THAT(html, Catch::Contains(" and the secret report today."));
+  CHECK(count(html, "<a ") == 1);
+  CHECK(html.find("report:x") == std::string::npos);
+}
+
+TEST_CASE("render: a dropped link keeps formatted text, a dropped image keeps its description",
+          "[parse][markdown][render]") {
+  const LinkResolver drop = [](const std::string&) { return LinkTarget{false, ""}; };
+  const std::string html =
+      render_markdown("A [*bold* move](javascript:alert(1)) and ![a chart](data:image/png;base64,xx).\n", {}, drop);
+  CHECK(html == "<p>A <em>bold</em> move and a chart.</p>\n");
+}
+
+TEST_CASE("render: unsafe schemes never reach an href even if a resolver keeps them", "[parse][markdown][render]") {
+  const std::string html = render("[click](javascript:alert(1))\n");
+  CHECK(html.find("javascript:") == std::string::npos);
+}
+
+TEST_CASE("render: GFM tables, strikethrough and autolinks", "[parse][markdown][render]") {
+  const std::string html =
+      render("| Line | Amount |\n|------|-------:|\n| Care | 100 |\n\n~~old~~\n\nSee www.example.org today.\n");
+  CHECK_THAT(html, Catch::Contains("<a href=\"http://www.example.org\">www.example.org</a>"));
+  CHECK_THAT(html, Catch::Contains("<table>"));
+  CHECK_THAT(html, Catch::Contains("<th>Line</th>"));
+  CHECK_THAT(html, Catch::Contains("<td>Care</td>"));
+  CHECK_THAT(html, Catch::Contains("<td align=\"right\">100</td>"));
+  CHECK_THAT(html, Catch::Contains("<del>old</del>"));
+}
+
+TEST_CASE("render: headings get their anchors and are shifted", "[parse][markdown][render]") {
+  const std::string html = render("# 5. Better Care Fund\n\n## Background\n\nText.\n");
+  CHECK_THAT(html, Catch::Contains("<h2 id=\"item-5\">5. Better Care Fund</h2>"));
+  CHECK_THAT(html, Catch::Contains("<h3 id=\"background\">Background</h3>"));
+  CHECK(html.find("<h1") == std::string::npos);
+
+  const std::string plain = render("## 5. Better Care Fund\n");
+  CHECK(plain == "<h2 id=\"item-5\">5. Better Care Fund</h2>\n");
+}
+
+TEST_CASE("render: heading anchors match outline ids", "[parse][markdown][render]") {
+  const std::string text = "## Background\n\n## Background\n\n### <b>x</b> 1\n";
+  const MarkdownOutline o = outline_markdown(text, 1);
+  const std::string html = render(text);
+  for (const auto& h : o.headings) {
+    INFO(h.id);
+    CHECK_THAT(html, Catch::Contains("<h" + std::to_string(h.level) + " id=\"" + h.id + "\">"));
+  }
+  CHECK(count(html, " id=\"") == o.headings.size());
+}
+
+TEST_CASE("render: decisions are wrapped in an anchored block", "[parse][markdown][render]") {
+  const std::string text = "## 5. Better Care Fund\n\nDiscussion.\n\nRESOLVED: That the plan be approved.\n";
+  const std::string html = render(text, true);
+  const auto open = html.find("<div class=\"decision\" id=\"item-5-resolved-1\">");
+  REQUIRE(open != std::string::npos);
+  const auto para = html.find("<p>RESOLVED: That the plan be approved.</p>", open);
+  REQUIRE(para != std::string::npos);
+  const auto close = html.find("</div>", para);
+  CHECK(close != std::string::npos);
+  CHECK(count(html, "<div") == 1);
+  // "Discussion." is not a decision and stays outside the block.
+  CHECK(html.find("<p>Discussion.</p>") < open);
+
+  const std::string unmarked = render(text, false);
+  CHECK(unmarked.find("decision") == std::string::npos);
+  CHECK_THAT(unmarked, Catch::Contains("<p>RESOLVED: That the plan be approved.</p>"));
+}
+
+TEST_CASE("markdown_escape makes text literal", "[parse][markdown]") {
+  const std::string raw = "5. *Not* [a link](x) <b> #1 _u_";
+  const std::string escaped = markdown_escape(raw);
+  CHECK(escaped == "5\\. \\*Not\\* \\[a link\\]\\(x\\) \\<b\\> \\#1 \\_u\\_");
+  const MarkdownOutline o = outline_markdown(escaped, 1);
+  CHECK(o.plain_text == raw);
+  CHECK(o.links.empty());
+}
+
+}  // namespace
+}  // namespace quorum
