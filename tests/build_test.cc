@@ -27,6 +27,10 @@ TEST_CASE("a committed content repository builds into a cross-linked site", "[e2
   const auto minutes = read(dir / "public/committees/board/2017-07-19/minutes/index.html");
   CHECK(minutes.find("<h2 id=\"item-2\">2. Budget report</h2>") != std::string::npos);
   CHECK(minutes.find("<div class=\"decision\" id=\"item-2-resolved-1\">") != std::string::npos);
+  // Each section links back to its agenda item and the report behind it.
+  CHECK(minutes.find("<a href=\"/committees/board/2017-07-19/#item-2\">Agenda item 2</a> · "
+                     "<a href=\"/committees/board/2017-07-19/reports/budget/\">Report: Budget report 2017</a>") !=
+        std::string::npos);
   // A relative link to another content file becomes a site link.
   CHECK(minutes.find("<a href=\"/committees/board/2017-07-19/reports/budget/\">the report</a>") != std::string::npos);
   CHECK(minutes.find("approved at <a href=\"/committees/board/2017-09-08/\"") != std::string::npos);

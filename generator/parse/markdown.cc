@@ -160,7 +160,8 @@ void replace_with_children(cmark_node* node) {
 
 // cmark renders `<hN>` with no attributes; heading text is escaped, so the tags that remain
 // are exactly the headings, in document order.
-std::string add_heading_ids(const std::string& html, const std::vector<Annotation::Heading>& hs) {
+std::string add_heading_ids(const std::string& html, const std::vector<Annotation::Heading>& hs,
+                            const MarkdownRenderOptions& options) {
   std::string out;
   out.reserve(html.size() + hs.size() * 16);
   std::size_t pos = 0;
@@ -171,6 +172,14 @@ std::string add_heading_ids(const std::string& html, const std::vector<Annotatio
     out.append(html, pos, at - pos);
     out += "<h" + std::to_string(h.info.level) + " id=\"" + html_escape(h.info.id) + "\">";
     pos = at + tag.size();
+    if (options.after_item_heading && !h.info.item.empty()) {
+      const std::string close = "</h" + std::to_string(h.info.level) + ">";
+      const auto end = html.find(close, pos);
+      if (end == std::string::npos) continue;
+      out.append(html, pos, end + close.size() - pos);
+      out += options.after_item_heading(h.info.item);
+      pos = end + close.size();
+    }
   }
   out.append(html, pos, std::string::npos);
   return out;
@@ -247,7 +256,22 @@ std::string render_markdown(std::string_view text, const MarkdownRenderOptions& 
   char* raw = cmark_render_html(doc.get(), kOptions, nullptr);
   std::string html = raw;
   free(raw);  // NOLINT(cppcoreguidelines-no-malloc): cmark allocates with malloc
-  return add_heading_ids(html, a.headings);
+  html = add_heading_ids(html, a.headings, options);
+  // A wide table scrolls inside its own region, which keyboard users can reach and scroll.
+  std::string wrapped;
+  std::size_t pos = 0;
+  int n = 0;
+  for (std::size_t at; (at = html.find("<table>", pos)) != std::string::npos;) {
+    const auto end = html.find("</table>", at);
+    if (end == std::string::npos) break;
+    wrapped.append(html, pos, at - pos);
+    wrapped += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table " + std::to_string(++n) + "\">";
+    wrapped.append(html, at, end + 8 - at);
+    wrapped += "</div>";
+    pos = end + 8;
+  }
+  wrapped.append(html, pos, std::string::npos);
+  return wrapped;
 }
 
 }  // namespace quorum

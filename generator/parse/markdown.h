@@ -54,6 +54,9 @@ using LinkResolver = std::function<LinkTarget(const std::string& url)>;
 
 struct MarkdownRenderOptions {
   bool mark_decisions = false;  // wrap RESOLVED paragraphs in an anchored decision block
+  // HTML placed right after a heading that starts with an agenda item number (minutes link
+  // each section back to its item and report); receives the item number.
+  std::function<std::string(const std::string& item)> after_item_heading;
 };
 
 std::string render_markdown(std::string_view text, const MarkdownRenderOptions& options,

@@ -19,16 +19,16 @@ TEST_CASE("load_yaml reads a valid mapping without diagnostics", "[parse][yaml]"
 
 TEST_CASE("a YAML syntax error names path, line and column", "[parse][yaml]") {
   Diagnostics diags;
-  // Line 3 is indented under a scalar: the ':' at column 7 is where yaml-cpp gives up.
+  // Line 3 is indented under a scalar: the ':' at column 8 is where yaml-cpp gives up.
   const auto node = load_yaml("name: Board\nkind: board\n  venue: x\n", {kPath, 1}, diags);
   CHECK_FALSE(node.has_value());
   REQUIRE(diags.error_count() == 1);
   const Diagnostic& d = diags.all().front();
   CHECK(d.pos.path == kPath);
   CHECK(d.pos.line == 3);
-  CHECK(d.pos.column == 7);
+  CHECK(d.pos.column == 8);
   CHECK_THAT(d.message, Catch::StartsWith("YAML syntax: "));
-  CHECK(d.format() == kPath + ":3:7: error: " + d.message);
+  CHECK(d.format() == kPath + ":3:8: error: " + d.message);
 }
 
 TEST_CASE("syntax error positions account for the text's first line", "[parse][yaml]") {
@@ -39,7 +39,7 @@ TEST_CASE("syntax error positions account for the text's first line", "[parse][y
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.all().front().pos.path == "content/x.md");
   CHECK(diags.all().front().pos.line == 4);
-  CHECK(diags.all().front().pos.column == 7);
+  CHECK(diags.all().front().pos.column == 8);
 }
 
 TEST_CASE("an unclosed flow list is an error on the line where it fails", "[parse][yaml]") {

@@ -94,6 +94,10 @@ json PageContext::committee(const std::string& id) const {
 std::string PageContext::markdown(const Body& body, bool mark_decisions) const {
   MarkdownRenderOptions options;
   options.mark_decisions = mark_decisions;
+  return markdown(body, options);
+}
+
+std::string PageContext::markdown(const Body& body, const MarkdownRenderOptions& options) const {
   return render_markdown(body.markdown, options, [&](const std::string& url) -> LinkTarget {
     const ResolvedLink r = resolve_link(model_, body.path, url);
     switch (r.kind) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/site_model.h"
+#include "parse/markdown.h"
 #include "support/diagnostics.h"
 
 namespace quorum {
@@ -38,6 +39,7 @@ class PageContext {
 
   // The HTML of a body, every link resolved through the model.
   [[nodiscard]] std::string markdown(const Body& body, bool mark_decisions = false) const;
+  [[nodiscard]] std::string markdown(const Body& body, const MarkdownRenderOptions& options) const;
 
   // Home > Committees > parent > ... > committee
   [[nodiscard]] json committee_trail(const std::string& committee_id) const;

@@ -89,6 +89,8 @@ json committee_page(const PageContext& ctx, const Committee& c) {
   out["established"] = PageContext::date(c.established);
   out["meets"] = c.meets;
   out["contact"] = c.contact;
+  const bool is_email = c.contact.find('@') != std::string::npos && c.contact.find(' ') == std::string::npos;
+  out["contact_email"] = is_email ? c.contact : "";
   out["external_url"] = c.external_url;
   out["parent"] = c.reports_to.empty() ? json(nullptr) : ctx.committee(c.reports_to.front());
   json replaces = json::array();

@@ -56,7 +56,7 @@ json home_page(const PageContext& ctx) {
       papers.push_back(l);
     }
     if (minutes_published(ctx, *m) && papers.size() < 8) {
-      json l = ctx.link("minutes:" + m->id, "Minutes");
+      json l = ctx.link("minutes:" + m->id, "Minutes of " + m->date.short_words());
       l["type"] = m->minutes->status == "draft" ? "Draft minutes" : "Minutes";
       l["meeting"] = meeting_summary(ctx, *m);
       papers.push_back(l);

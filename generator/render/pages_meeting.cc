@@ -164,6 +164,30 @@ json minutes_page(const PageContext& ctx, const Meeting& m) {
   trail.push_back(ctx.link("meeting:" + m.id, m.date.short_words()));
   json page = ctx.frame("minutes:" + m.id, "Minutes: " + meeting_title(ctx, m), trail, "meetings");
   const Minutes& mi = *m.minutes;
+  // "Approved at": as the minutes say, or else the meeting whose agenda approved them.
+  std::string approved_at = mi.approved_at;
+  if (approved_at.empty()) {
+    for (const auto& [mid, other] : ctx.model().meetings) {
+      for (const auto& item : other.agenda) {
+        if (item.minutes_of == m.id && other.status == "held") approved_at = mid;
+      }
+    }
+  }
+  MarkdownRenderOptions options;
+  options.mark_decisions = true;
+  options.after_item_heading = [&](const std::string& number) -> std::string {
+    const AgendaItem* item = m.item(number);
+    if (item == nullptr) return {};
+    std::string html = "\n<p class=\"section-links\"><a href=\"" +
+                       html_escape(ctx.href("meeting:" + m.id + "#item-" + number)) + "\">Agenda item " +
+                       html_escape(number) + "</a>";
+    const auto report = m.reports.find(item->report);
+    if (!item->exempt() && report != m.reports.end() && !report->second.exempt) {
+      html += " · <a href=\"" + html_escape(ctx.href("report:" + report->second.id)) + "\">Report: " +
+              html_escape(report->second.title) + "</a>";
+    }
+    return html + "</p>\n";
+  };
   json actions = json::array();
   for (const auto& a : mi.actions) {
     actions.push_back({{"item", a.item},
@@ -171,13 +195,13 @@ json minutes_page(const PageContext& ctx, const Meeting& m) {
                        {"action", a.action},
                        {"owner", a.owner.person.empty() && a.owner.post.empty() ? json(nullptr) : ctx.person(a.owner, m.date)},
                        {"due", PageContext::date(a.due)},
-                       {"done", a.done}});
+                       {"done", a.done == "true" || a.done == "yes" ? "Yes" : a.done == "false" || a.done == "no" ? "No" : a.done}});
   }
   page["minutes"] = {{"meeting", meeting_summary(ctx, m)},
                      {"draft", mi.status == "draft"},
                      {"status", status_label(mi.status)},
-                     {"approved_at", mi.approved_at.empty() ? json(nullptr) : ctx.link("meeting:" + mi.approved_at)},
-                     {"body", ctx.markdown(mi.body, true)},
+                     {"approved_at", approved_at.empty() ? json(nullptr) : ctx.link("meeting:" + approved_at)},
+                     {"body", ctx.markdown(mi.body, options)},
                      {"actions", actions},
                      {"decision_count", mi.body.outline.decisions.size()}};
   return page;
