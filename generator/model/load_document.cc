@@ -6,11 +6,15 @@ namespace quorum::loader {
 
 void load_document(Context& ctx, const std::string& path) {
   auto file = read_markdown_file(ctx, path);
-  if (!file) return;
   Document d;
   const auto slash = path.rfind('/');
   d.id = id_from_name(ctx, path.substr(slash + 1, path.size() - slash - 4), path, "document");
   d.pos = {path, 1, 1};
+  if (!file) {
+    // The reason is reported; keep the id so references to it are not also called missing.
+    ctx.model.documents.emplace(d.id, std::move(d));
+    return;
+  }
   if (!file->front) {
     ctx.diags.error({path, 1, 1}, "a document starts with front matter between '---' lines, "
                                   "with at least 'title' and 'kind'");

@@ -13,9 +13,13 @@ std::string stem(const std::string& path) {
 
 void load_organisation(Context& ctx, const std::string& path) {
   const auto node = read_yaml_file(ctx, path);
-  if (!node) return;
   Organisation o;
   o.id = id_from_name(ctx, stem(path), path, "organisation");
+  if (!node) {
+    // The reason is reported; keep the id so references to it are not also called missing.
+    ctx.model.organisations.emplace(o.id, std::move(o));
+    return;
+  }
   YamlFields f(*node, {path, 1}, "organisation", ctx.diags);
   o.pos = f.pos();
   o.name = f.text("name", Need::required);
@@ -33,9 +37,13 @@ void load_organisation(Context& ctx, const std::string& path) {
 
 void load_person(Context& ctx, const std::string& path) {
   const auto node = read_yaml_file(ctx, path);
-  if (!node) return;
   Person p;
   p.id = id_from_name(ctx, stem(path), path, "person");
+  if (!node) {
+    // The reason is reported; keep the id so references to it are not also called missing.
+    ctx.model.people.emplace(p.id, std::move(p));
+    return;
+  }
   YamlFields f(*node, {path, 1}, "person", ctx.diags);
   p.pos = f.pos();
   p.name = f.text("name", Need::required);

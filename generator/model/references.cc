@@ -177,9 +177,11 @@ ResolvedLink resolve_link(const SiteModel& model, const std::string& from_path, 
     r.url = raw;
     return r;
   }
-  const auto hash = url.find('#');
-  const std::string fragment = hash == std::string::npos ? std::string() : url.substr(hash + 1);
-  const std::string target = url.substr(0, hash);
+  // Only a scheme is read as a browser would; a file path keeps its spaces ("Appendix 1.pdf").
+  const std::string link = scheme.empty() ? trim(raw) : url;
+  const auto hash = link.find('#');
+  const std::string fragment = hash == std::string::npos ? std::string() : link.substr(hash + 1);
+  const std::string target = link.substr(0, hash);
   if (!scheme.empty()) {
     static const char* const kTyped[] = {"person", "organisation", "committee", "meeting",
                                          "minutes", "report", "document", "topic"};

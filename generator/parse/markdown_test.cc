@@ -214,8 +214,18 @@ TEST_CASE("render: GFM tables, strikethrough and autolinks", "[parse][markdown][
   CHECK_THAT(html, Catch::Contains("<table>"));
   CHECK_THAT(html, Catch::Contains("<th>Line</th>"));
   CHECK_THAT(html, Catch::Contains("<td>Care</td>"));
-  CHECK_THAT(html, Catch::Contains("<td align=\"right\">100</td>"));
+  CHECK_THAT(html, Catch::Contains("<td class=\"align-right\">100</td>"));
+  CHECK_THAT(html, Catch::Contains("<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1\"><table>"));
+  CHECK(html.find(" align=") == std::string::npos);
   CHECK_THAT(html, Catch::Contains("<del>old</del>"));
+}
+
+TEST_CASE("render: a table's scrolling region is named after the heading above it", "[parse][markdown][render]") {
+  const std::string html = render(
+      "## Schemes & costs\n\n| A |\n|---|\n| 1 |\n\n| B |\n|---|\n| 2 |\n\n## Totals\n\n| C |\n|---|\n| 3 |\n");
+  CHECK_THAT(html, Catch::Contains("<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Schemes &amp; costs\"><table>"));
+  CHECK_THAT(html, Catch::Contains("aria-label=\"Schemes &amp; costs (table 2)\""));
+  CHECK_THAT(html, Catch::Contains("aria-label=\"Totals\""));
 }
 
 TEST_CASE("render: headings get their anchors and are shifted", "[parse][markdown][render]") {

@@ -155,8 +155,13 @@ std::string nearest(std::string_view wanted, const std::vector<std::string>& can
   std::size_t best_distance = std::string_view::npos;
   for (const auto& candidate : candidates) {
     const std::size_t d = edit_distance(wanted, candidate);
-    const bool contains = !wanted.empty() && (candidate.find(wanted) != std::string::npos ||
-                                              wanted.find(candidate) != std::string_view::npos);
+    // One name inside the other ("roger" in "roger-harris") is a likely slip, unless the
+    // shorter is a fragment: "end" inside "attendance" is not.
+    const std::size_t shorter = std::min(wanted.size(), candidate.size());
+    const std::size_t longer = std::max(wanted.size(), candidate.size());
+    const bool contains = shorter >= 4 && shorter * 5 >= longer * 2 &&
+                          (candidate.find(wanted) != std::string::npos ||
+                           wanted.find(candidate) != std::string_view::npos);
     const std::size_t score = contains ? std::min<std::size_t>(d, 1) : d;
     if (score < best_distance || (score == best_distance && candidate < best)) {
       best = candidate;

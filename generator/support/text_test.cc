@@ -104,7 +104,7 @@ TEST_CASE("html_escape escapes all five special characters", "[support][text]") 
 }
 
 TEST_CASE("xml_escape escapes like HTML and drops control characters", "[support][text]") {
-  CHECK(xml_escape(std::string("a\x01b\x1F<c>\n\t")) == "ab&lt;c&gt;\n\t");
+  CHECK(xml_escape(std::string("a\x01" "b\x1F" "<c>\n\t")) == "ab&lt;c&gt;\n\t");
 }
 
 TEST_CASE("trim, to_lower_ascii, starts_with_icase, split", "[support][text]") {
