@@ -17,7 +17,7 @@ TEST_CASE("a committed content repository builds into a cross-linked site", "[e2
   CHECK(r.out.find("Wrote ") != std::string::npos);
 
   const auto meeting = read(dir / "public/committees/board/2017-07-19/index.html");
-  CHECK(meeting.find("<h1>Testshire Board <span class=\"h1-sub\">Wednesday 19 July 2017</span></h1>") != std::string::npos);
+  CHECK(meeting.find("<h1>Testshire Board<span class=\"visually-hidden\">,</span> <span class=\"h1-sub\">Wednesday 19 July 2017</span></h1>") != std::string::npos);
   CHECK(meeting.find("href=\"/committees/board/2017-07-19/reports/budget/\"") != std::string::npos);
   CHECK(meeting.find("href=\"/committees/board/2017-07-19/minutes/#item-2\"") != std::string::npos);
   CHECK(meeting.find("No interests were declared.") != std::string::npos);

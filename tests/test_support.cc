@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -111,6 +112,23 @@ BuildResult build(const fs::path& source, const fs::path& out, bool working_tree
   r.err = e.str();
   return r;
 }
+
+BuildResult build_ref(const fs::path& source, const fs::path& out, const std::string& ref, bool clean) {
+  BuildRequest request;
+  request.source = source;
+  request.out = out;
+  request.ref = ref;
+  request.clean = clean;
+  std::ostringstream o;
+  std::ostringstream e;
+  BuildResult r;
+  r.exit_code = run_build(request, o, e);
+  r.out = o.str();
+  r.err = e.str();
+  return r;
+}
+
+int shell(const std::string& command) { return std::system(command.c_str()); }
 
 BuildResult check(const fs::path& source) {
   BuildRequest request;

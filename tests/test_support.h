@@ -42,6 +42,11 @@ struct BuildResult {
 BuildResult build(const std::filesystem::path& source, const std::filesystem::path& out,
                   bool working_tree = false);
 BuildResult check(const std::filesystem::path& source);
+// Builds one commit (branch, tag or id) of `source`; `clean` ignores the last build.
+BuildResult build_ref(const std::filesystem::path& source, const std::filesystem::path& out,
+                      const std::string& ref, bool clean = false);
+// Runs a shell command (git, for clones); returns its exit status.
+int shell(const std::string& command);
 
 std::string read(const std::filesystem::path& file);
 // Every file under `root`, relative, sorted.

@@ -6,6 +6,7 @@
 
 #include "load/directory_tree.h"
 #include "load/git_tree.h"
+#include "load/history.h"
 #include "model/site_model.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
@@ -75,7 +76,8 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err)
 
   const auto tree = open_source(request, diags, out);
   if (!tree) return finish_with_errors();
-  const SiteModel model = build_model(*tree, diags);
+  History history = History::read(request.source, tree->revision().commit, diags);
+  const SiteModel model = build_model(*tree, diags, std::move(history));
   const auto theme = Theme::load(model.site.theme, *tree, theme_search_dirs(request), diags);
   if (diags.has_errors() || !theme) return finish_with_errors();
 
@@ -87,7 +89,7 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err)
     stats = render_site(model, *tree, *theme, options, memory, diags);
   } else {
     try {
-      AtomicOutput output(request.out);
+      AtomicOutput output(request.out, /*incremental=*/!request.clean);
       stats = render_site(model, *tree, *theme, options, output, diags);
       if (diags.has_errors()) return finish_with_errors();
       output.commit();
@@ -103,8 +105,8 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err)
     out << "No errors (" << diags.warning_count() << " warnings): " << model.meetings.size() << " meetings, "
         << model.people.size() << " people, " << model.committees.size() << " committees checked in " << ms << " ms\n";
   } else {
-    out << "Wrote " << stats.pages << " pages and copied " << stats.files << " files to " << request.out.string()
-        << " in " << ms << " ms\n";
+    out << "Wrote " << stats.pages << " pages (" << stats.rendered << " rendered, " << stats.pages - stats.rendered
+        << " unchanged) and copied " << stats.files << " files to " << request.out.string() << " in " << ms << " ms\n";
   }
   return kOk;
 }

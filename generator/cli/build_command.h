@@ -15,6 +15,7 @@ struct BuildRequest {
   std::optional<std::string> ref;     // build this commit; default: HEAD when clean
   bool working_tree = false;          // read files as they are on disk
   bool check_only = false;            // validate, write nothing
+  bool clean = false;                 // render every page, ignoring the last build
   std::filesystem::path executable;   // to find an installed default theme
 };
 

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--base-url", build.base_url, "Public address of the site, overriding site.yaml");
   build_cmd->add_option("--ref", ref, "Build this git commit, branch or tag (default: HEAD when clean)");
   build_cmd->add_flag("--working-tree", build.working_tree, "Build the files as they are on disk, for a preview");
+  build_cmd->add_flag("--clean", build.clean, "Render every page, ignoring what the last build left");
 
   quorum::BuildRequest check;
   check.executable = argv[0];

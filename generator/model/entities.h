@@ -35,6 +35,26 @@ struct AccessibilityInfo {
   std::string contact;
   std::optional<Date> last_tested;
   std::vector<std::string> known_issues;
+  // `full`, `partial` or `non-compliant`; when site.yaml is silent, `partial` if there are
+  // known issues, else `full`.
+  std::string compliance = "full";
+  std::optional<Date> prepared;  // when the statement was first prepared
+};
+
+// site.yaml `theme_options:`, validated: only `#rrggbb` colours (lower case) get here.
+struct ThemeOptions {
+  // Option name ("brand", "brand_text", "link", "text", "background", "focus",
+  // "focus_text") -> "#rrggbb". Only the colours site.yaml sets.
+  std::map<std::string, std::string> colours;
+  std::string logo;  // repository path of the image, "" for none
+  std::string logo_alt;
+
+  // The option names, in a fixed order.
+  static const std::vector<std::string>& colour_names();
+  // The default theme's value of a colour (themes/default/assets/quorum.css), "" if unknown.
+  static std::string default_colour(const std::string& name);
+  // What site.yaml set, else the default theme's value.
+  [[nodiscard]] std::string colour(const std::string& name) const;
 };
 
 struct Site {
@@ -48,6 +68,7 @@ struct Site {
   std::string draft_minutes = "publish";
   std::string source_url;  // pattern with {commit}
   AccessibilityInfo accessibility;
+  ThemeOptions theme_options;
   SourcePos pos;
 };
 

@@ -64,6 +64,19 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   return item;
 }
 
+// The level a heading was written at ('#' markers or a setext underline), which the outline's
+// level is not when the body uses '#' headings and is shifted down under the page's h1.
+int written_heading_level(const std::vector<std::string>& lines, std::size_t at, int fallback) {
+  if (at >= lines.size()) return fallback;
+  const std::string line = trim(lines[at]);
+  const auto hashes = std::min(line.find_first_not_of('#'), line.size());
+  if (hashes >= 1 && hashes <= 6) return static_cast<int>(hashes);
+  const std::string under = at + 1 < lines.size() ? trim(lines[at + 1]) : std::string();
+  if (!under.empty() && under[0] == '=') return 1;
+  if (!under.empty() && under[0] == '-') return 2;
+  return fallback;
+}
+
 // Exempt items' minutes sections are replaced, line for line, by their heading and a
 // notice, so later line numbers still point at the real file and nothing of the section
 // survives in the model.
@@ -81,9 +94,10 @@ std::string cut_exempt_sections(const Body& body, const Meeting& meeting) {
       }
     }
     const auto start = static_cast<std::size_t>(headings[h].line - body.first_line);
+    const int level = written_heading_level(lines, start, headings[h].level);
     for (std::size_t l = start; l < end_line && l < lines.size(); ++l) lines[l].clear();
     if (start < lines.size()) {
-      lines[start] = std::string(static_cast<std::size_t>(headings[h].level), '#') + " " +
+      lines[start] = std::string(static_cast<std::size_t>(level), '#') + " " +
                      markdown_escape(item->number) + ". " + markdown_escape(item->title);
     }
     if (start + 2 < end_line && start + 2 < lines.size()) {
@@ -157,13 +171,17 @@ Appendix read_appendix(Context& ctx, const YAML::Node& node, const YamlSource& s
 
 void load_report(Context& ctx, Meeting& m, const std::string& path) {
   auto file = read_markdown_file(ctx, path);
-  if (!file) return;
   Report r;
   r.slug = path.substr(path.rfind('/') + 1);
   r.slug = id_from_name(ctx, r.slug.substr(0, r.slug.size() - 3), path, "report");
   r.meeting = m.id;
   r.id = m.id + "/" + r.slug;
   r.pos = {path, 1, 1};
+  if (!file) {
+    // The reason is reported; keep the id so links to it are not also called missing.
+    m.reports.emplace(r.slug, std::move(r));
+    return;
+  }
   if (!file->front) {
     ctx.diags.error({path, 1, 1}, "a report starts with front matter between '---' lines, with "
                                   "at least 'title' and 'item'");
@@ -196,6 +214,7 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
     for (const auto& a : r.appendices) {
       if (!a.file.empty()) ctx.withheld_files.insert(a.file);
     }
+    ctx.model.withheld_paths.insert(path);
     Report stub;
     stub.id = r.id;
     stub.slug = r.slug;
@@ -213,6 +232,17 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
   }
   r.body = std::move(file->body);
   m.reports.emplace(r.slug, std::move(r));
+}
+
+// The files whose path starts with `prefix`: a range of the sorted list, so loading stays
+// linear in the size of the archive rather than meetings times files.
+std::vector<std::string> files_under(const SourceTree& tree, const std::string& prefix) {
+  const auto& all = tree.files();
+  std::vector<std::string> out;
+  for (auto it = std::lower_bound(all.begin(), all.end(), prefix); it != all.end() && it->rfind(prefix, 0) == 0; ++it) {
+    out.push_back(*it);
+  }
+  return out;
 }
 
 }  // namespace
@@ -292,8 +322,8 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   f.finish();
 
   const std::string reports_prefix = folder + "/reports/";
-  for (const auto& file : ctx.tree.files()) {
-    if (file.rfind(reports_prefix, 0) == 0 && file.size() > 3 &&
+  for (const auto& file : files_under(ctx.tree, reports_prefix)) {
+    if (file.size() > 3 &&
         file.compare(file.size() - 3, 3, ".md") == 0 &&
         file.find('/', reports_prefix.size()) == std::string::npos) {
       load_report(ctx, m, file);
@@ -308,9 +338,8 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   if (const std::string minutes = folder + "/minutes.md"; ctx.tree.exists(minutes)) {
     load_minutes(ctx, m, minutes);
   }
-  const std::string prefix = folder + "/";
-  for (const auto& file : ctx.tree.files()) {
-    if (file.rfind(prefix, 0) != 0 || file == path || file == folder + "/minutes.md") continue;
+  for (const auto& file : files_under(ctx.tree, folder + "/")) {
+    if (file == path || file == folder + "/minutes.md") continue;
     if (file.rfind(reports_prefix, 0) == 0 && file.size() > 3 &&
         file.compare(file.size() - 3, 3, ".md") == 0) {
       continue;

@@ -101,8 +101,34 @@ std::string SiteModel::title_of(const Key& key_with_fragment) const {
   return id;
 }
 
-SiteModel build_model(const SourceTree& tree, Diagnostics& diags) {
+std::vector<std::string> SiteModel::source_paths(const Key& key_with_fragment) const {
+  const std::string key = key_with_fragment.substr(0, key_with_fragment.find('#'));
+  const auto colon = key.find(':');
+  const std::string kind = key.substr(0, colon);
+  const std::string id = key.substr(colon + 1);
+  std::vector<std::string> out;
+  if (kind == "person" && people.count(id) != 0) out.push_back(people.at(id).pos.path);
+  if (kind == "organisation" && organisations.count(id) != 0) out.push_back(organisations.at(id).pos.path);
+  if (kind == "document" && documents.count(id) != 0) out.push_back(documents.at(id).pos.path);
+  if (kind == "committee" && committees.count(id) != 0) {
+    const Committee& c = committees.at(id);
+    out.push_back(c.pos.path);
+    if (c.description) out.push_back(c.description->path);
+  }
+  if (kind == "terms" && committees.count(id) != 0 && committees.at(id).terms) {
+    out.push_back(committees.at(id).terms->body.path);
+  }
+  if (const Meeting* m = meeting(id); m != nullptr && kind == "meeting") out.push_back(m->pos.path);
+  if (const Meeting* m = meeting(id); m != nullptr && kind == "minutes" && m->minutes) {
+    out.push_back(m->minutes->body.path);
+  }
+  if (const Report* r = report(id); r != nullptr && kind == "report" && !r->exempt) out.push_back(r->pos.path);
+  return out;
+}
+
+SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history) {
   SiteModel model;
+  model.history = std::move(history);
   model.revision = tree.revision();
   loader::Context ctx{tree, diags, model, {}};
   loader::load_site(ctx);
@@ -153,6 +179,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags) {
   }
   loader::derive(ctx);
   loader::check_references(ctx);
+  model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
 
   // "Today" is the day of the commit being built, so the same commit always renders the
   // same upcoming meetings; outside git, SOURCE_DATE_EPOCH or else the clock.
@@ -161,7 +188,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags) {
     if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) seconds = std::atoll(sde);
   }
   if (seconds == 0) seconds = static_cast<long long>(std::time(nullptr));
-  model.build_date = Date::from_days_since_epoch(static_cast<long>(seconds / 86400));
+  model.build_date = Date::from_unix_time(seconds, model.site.timezone);
   return model;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "load/history.h"
 #include "load/source_tree.h"
 #include "model/entities.h"
 
@@ -42,6 +43,11 @@ struct SiteModel {
   std::vector<Decision> decisions;              // newest meeting first
   std::map<Key, std::vector<BackLink>> backlinks;
   std::set<std::string> published_files;  // repository paths copied to the site
+  std::set<std::string> withheld_paths;   // exempt reports and their files: never shown
+  History history;                        // each source file's commits
+
+  // The source files a page is made from, for its history ("first published").
+  [[nodiscard]] std::vector<std::string> source_paths(const Key& key) const;
 
   [[nodiscard]] const Meeting* meeting(const std::string& id) const;
   [[nodiscard]] const Report* report(const std::string& id) const;  // public or exempt
@@ -54,6 +60,6 @@ struct SiteModel {
 // Loads, validates and cross-references everything in `tree`. Errors go to `diags`; the
 // returned model is complete enough to keep checking but must not be rendered when
 // diags.has_errors().
-SiteModel build_model(const SourceTree& tree, Diagnostics& diags);
+SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history = {});
 
 }  // namespace quorum

@@ -258,16 +258,40 @@ std::string render_markdown(std::string_view text, const MarkdownRenderOptions& 
   free(raw);  // NOLINT(cppcoreguidelines-no-malloc): cmark allocates with malloc
   html = add_heading_ids(html, a.headings, options);
   // A wide table scrolls inside its own region, which keyboard users can reach and scroll.
+  // The region is named after the heading above the table ("Schemes"), and column
+  // alignment becomes a class: cmark-gfm's align="right" is obsolete HTML.
   std::string wrapped;
   std::size_t pos = 0;
   int n = 0;
+  std::map<std::string, int> tables_under;
   for (std::size_t at; (at = html.find("<table>", pos)) != std::string::npos;) {
     const auto end = html.find("</table>", at);
     if (end == std::string::npos) break;
     wrapped.append(html, pos, at - pos);
-    wrapped += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table " + std::to_string(++n) + "\">";
-    wrapped.append(html, at, end + 8 - at);
-    wrapped += "</div>";
+    ++n;
+    std::string heading;
+    std::size_t heading_at = std::string::npos;
+    for (const auto& h : a.headings) {
+      const auto p = html.rfind("<h" + std::to_string(h.info.level) + " id=\"" + html_escape(h.info.id) + "\"", at);
+      if (p != std::string::npos && (heading_at == std::string::npos || p > heading_at)) {
+        heading_at = p;
+        heading = h.info.text;
+      }
+    }
+    std::string label = "Table " + std::to_string(n);
+    if (!heading.empty()) {
+      const int k = ++tables_under[heading];
+      label = k == 1 ? heading : heading + " (table " + std::to_string(k) + ")";
+    }
+    std::string table = html.substr(at, end + 8 - at);
+    for (const char* side : {"left", "center", "right"}) {
+      const std::string from = std::string(" align=\"") + side + "\"";
+      const std::string to = std::string(" class=\"align-") + side + "\"";
+      for (std::size_t i; (i = table.find(from)) != std::string::npos;) table.replace(i, from.size(), to);
+    }
+    wrapped += "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"" + html_escape(label) + "\">";
+    wrapped += table;
+    wrapped += "</section>";
     pos = end + 8;
   }
   wrapped.append(html, pos, std::string::npos);

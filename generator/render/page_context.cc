@@ -6,6 +6,7 @@
 #include "model/references.h"
 #include "model/urls.h"
 #include "parse/markdown.h"
+#include "render/site_style.h"
 
 namespace quorum {
 
@@ -129,6 +130,35 @@ json PageContext::committee_trail(const std::string& committee_id) const {
   return trail;
 }
 
+json PageContext::history(const Key& key) const {
+  std::vector<const Change*> changes;
+  std::set<std::string> seen;
+  for (const auto& path : model_.source_paths(key)) {
+    for (const auto& c : model_.history.of(path)) {
+      if (seen.insert(c.commit).second) changes.push_back(&c);
+    }
+  }
+  if (changes.empty()) return nullptr;
+  std::stable_sort(changes.begin(), changes.end(), [](const Change* a, const Change* b) { return b->time < a->time; });
+  const auto& tz = model_.site.timezone;
+  json list = json::array();
+  for (const Change* c : changes) {
+    // A commit that also touched withheld material keeps its message off public pages:
+    // clerks write commit messages quickly, and they may name what the law withholds.
+    bool withheld = false;
+    for (const auto& p : model_.history.touched_by(c->commit)) withheld = withheld || model_.withheld_paths.count(p) != 0;
+    list.push_back({{"date", date(Date::from_unix_time(c->time, tz))},
+                    {"summary", withheld ? std::string("Updated (details withheld)") : c->summary},
+                    {"commit", c->commit.substr(0, 10)},
+                    {"kind", c->kind}});
+  }
+  return {{"first_published", date(Date::from_unix_time(changes.back()->time, tz))},
+          {"last_updated", date(Date::from_unix_time(changes.front()->time, tz))},
+          {"changed", changes.size() > 1},
+          {"latest", list.front()},
+          {"changes", list}};
+}
+
 json PageContext::frame(const Key& self, const std::string& title, json breadcrumbs,
                         const std::string& kind) const {
   const Site& s = model_.site;
@@ -149,6 +179,7 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
     for (auto& [t, l] : items) backlinks.push_back(std::move(l));
   }
   page["backlinks"] = std::move(backlinks);
+  page["history"] = history(self);
   json nav = json::array();
   for (const auto& [key, text] : std::vector<std::pair<std::string, std::string>>{
            {"home:", "Home"}, {"list:committees", "Committees"}, {"list:meetings", "Meetings"},
@@ -157,6 +188,7 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
            {"list:topics", "Topics"}}) {
     json item = link(key, text);
     item["current"] = (key == self) || (key != "home:" && kind == key.substr(5));
+    item["current_page"] = key == self;  // aria-current="page"; a page inside the section gets "true"
     nav.push_back(std::move(item));
   }
   const Revision& rev = model_.revision;
@@ -172,7 +204,14 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
   json organisation = s.organisation.empty() ? json(nullptr) : this->organisation(s.organisation);
   return {{"site", {{"title", s.title}, {"language", s.language}, {"base", base_path_},
                     {"home", href("home:")}, {"contact_email", s.contact_email},
-                    {"organisation", organisation}, {"assets", base_path_ + "assets/"}}},
+                    {"organisation", organisation}, {"assets", base_path_ + "assets/"},
+                    // site.yaml theme_options: a <style> of validated colours, and the logo
+                    {"theme_style", theme_style(s.theme_options)},
+                    {"logo", s.theme_options.logo.empty()
+                                 ? json(nullptr)
+                                 : json{{"src", base_path_ + logo_site_path(s.theme_options)},
+                                        {"alt", s.theme_options.logo_alt}}},
+                    {"accessibility", href("list:accessibility")}}},
           {"page", std::move(page)},
           {"nav", std::move(nav)},
           {"build", std::move(build)}};

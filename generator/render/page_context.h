@@ -44,7 +44,11 @@ class PageContext {
   // Home > Committees > parent > ... > committee
   [[nodiscard]] json committee_trail(const std::string& committee_id) const;
 
-  // The frame of a page: site, page title, breadcrumbs, back-links, build.
+  // A page's history from git: first published, last updated, every change newest first.
+  // Null when its files have no commits (a preview of uncommitted files, or no git).
+  [[nodiscard]] json history(const Key& key) const;
+
+  // The frame of a page: site, page title, breadcrumbs, back-links, history, build.
   [[nodiscard]] json frame(const Key& self, const std::string& title, json breadcrumbs,
                            const std::string& kind) const;
 

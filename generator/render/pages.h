@@ -23,6 +23,8 @@ json topics_page(const PageContext& ctx);
 json meetings_page(const PageContext& ctx);
 json decisions_page(const PageContext& ctx);
 json not_found_page(const PageContext& ctx);
+// The accessibility statement (/accessibility/), from site.yaml `accessibility:`.
+json accessibility_page(const PageContext& ctx);
 
 // Shared pieces.
 json meeting_summary(const PageContext& ctx, const Meeting& m);

@@ -1,7 +1,10 @@
 #include "render/site_renderer.h"
 
+#include "load/fingerprint.h"
 #include "model/urls.h"
 #include "render/pages.h"
+#include "render/site_style.h"
+#include "render/structure_diagram.h"
 
 namespace quorum {
 namespace {
@@ -9,16 +12,27 @@ namespace {
 class PageWriter {
  public:
   PageWriter(const Theme& theme, OutputSink& sink, Diagnostics& diags, RenderStats& stats)
-      : theme_(theme), sink_(sink), diags_(diags), stats_(stats) {}
+      : theme_(theme), sink_(sink), diags_(diags), stats_(stats),
+        swappable_stamp_(theme.has_template("partials/build")) {}
 
   // `key` decides the address; the page is the folder's index.html.
   void page(const Key& key, const std::string& template_name, const json& context) {
     write(page_path(key) + "index.html", template_name, context);
   }
 
+  // A page's fingerprint covers everything its bytes are made from: the theme, the
+  // template and the complete context (which holds the rendered Markdown and history).
   void write(const std::string& path, const std::string& template_name, const json& context) {
-    sink_.write(path, theme_.render(template_name, context, diags_));
     ++stats_.pages;
+    // The build line is left out: it changes with every commit and is swapped in by the sink.
+    std::string inputs = theme_.fingerprint() + '\0' + template_name;
+    for (const auto& [key, value] : context.items()) {
+      if (key != "build" || !swappable_stamp_) inputs += '\0' + key + '\0' + value.dump();
+    }
+    const std::string fp = fingerprint(inputs);
+    if (sink_.reuse(path, fp)) return;
+    sink_.write_with_fingerprint(path, theme_.render(template_name, context, diags_), fp);
+    ++stats_.rendered;
   }
 
  private:
@@ -26,6 +40,7 @@ class PageWriter {
   OutputSink& sink_;
   Diagnostics& diags_;
   RenderStats& stats_;
+  bool swappable_stamp_;
 };
 
 }  // namespace
@@ -35,10 +50,27 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   RenderStats stats;
   const PageContext ctx(model, options.base_url.empty() ? model.site.base_url : options.base_url);
   PageWriter out(theme, sink, diags, stats);
+  const json home = home_page(ctx);
+  // The stamp is only safe to swap when the theme renders the build line through its own
+  // partial; otherwise every page is fingerprinted with the commit and re-rendered.
+  sink.set_build_stamp(theme.render_partial("build", home, diags));
 
-  out.page("home:", "home", home_page(ctx));
+  out.page("home:", "home", home);
   out.write("404.html", "404", not_found_page(ctx));
-  out.page("list:committees", "committees", committees_page(ctx));
+  {
+    // The committees page carries the structure diagram inline; it is also a file of its own.
+    json committees = committees_page(ctx);
+    const StructureDiagram diagram = draw_structure_diagram(ctx, diags);
+    if (!diagram.empty()) {
+      committees["structure"] = {{"svg", diagram.svg}, {"href", ctx.base_path() + kStructureDiagramPath}};
+      const std::string file = diagram.file();
+      const std::string fp = fingerprint(file);
+      if (!sink.reuse(kStructureDiagramPath, fp)) sink.write_with_fingerprint(kStructureDiagramPath, file, fp);
+      ++stats.files;
+    }
+    out.page("list:committees", "committees", committees);
+  }
+  out.page("list:accessibility", "accessibility", accessibility_page(ctx));
   out.page("list:meetings", "meetings", meetings_page(ctx));
   out.page("list:decisions", "decisions", decisions_page(ctx));
   out.page("list:people", "people", people_page(ctx));
@@ -66,13 +98,24 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
 
   for (const auto& path : model.published_files) {
     if (auto bytes = tree.read(path)) {
-      sink.write(attachment_path(path), *bytes);
+      const std::string fp = fingerprint(*bytes);
+      if (!sink.reuse(attachment_path(path), fp)) sink.write_with_fingerprint(attachment_path(path), *bytes, fp);
       ++stats.files;
     }
   }
+  const std::string logo = logo_site_path(model.site.theme_options);
   for (const auto& [path, bytes] : theme.assets()) {
-    sink.write("assets/" + path, bytes);
+    if ("assets/" + path == logo) continue;  // the site's own logo replaces the theme's
+    const std::string fp = fingerprint(bytes);
+    if (!sink.reuse("assets/" + path, fp)) sink.write_with_fingerprint("assets/" + path, bytes, fp);
     ++stats.files;
+  }
+  if (!logo.empty()) {
+    if (auto bytes = tree.read(model.site.theme_options.logo)) {
+      const std::string fp = fingerprint(*bytes);
+      if (!sink.reuse(logo, fp)) sink.write_with_fingerprint(logo, *bytes, fp);
+      ++stats.files;
+    }
   }
   return stats;
 }

@@ -16,6 +16,7 @@ struct RenderOptions {
 
 struct RenderStats {
   std::size_t pages = 0;
+  std::size_t rendered = 0;  // pages whose inputs changed (the rest were kept from the last build)
   std::size_t files = 0;  // attachments and theme assets
 };
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "load/fingerprint.h"
 #include "support/text.h"
 
 namespace quorum {
@@ -104,6 +105,9 @@ std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tr
                 "set 'theme: default'");
     return nullptr;
   }
+  std::string everything;
+  for (const auto& [rel, bytes] : files) everything += rel + '\0' + bytes + '\0';
+  theme->fingerprint_ = quorum::fingerprint(everything);
   for (auto& [rel, bytes] : files) {
     if (rel.rfind("templates/", 0) == 0 && rel.size() > 19 && rel.compare(rel.size() - 9, 9, ".mustache") == 0) {
       const std::string tname = rel.substr(10, rel.size() - 19);
@@ -112,7 +116,11 @@ std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tr
       theme->assets_[rel.substr(7)] = std::move(bytes);
     }
   }
-  for (const auto& [tname, source] : theme->impl_->sources) {
+  for (auto& [tname, source] : theme->impl_->sources) {
+    // A partial file's final newline would otherwise land inside every sentence using it.
+    if (tname.rfind("partials/", 0) == 0) {
+      while (!source.empty() && (source.back() == '\n' || source.back() == '\r')) source.pop_back();
+    }
     auto compiled = std::make_unique<mus::mustache>(source);
     if (!compiled->is_valid()) {
       diags.error({theme->origin_ + "/templates/" + tname + ".mustache", 0, 0},
@@ -120,15 +128,15 @@ std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tr
       continue;
     }
     compiled->set_custom_escape([](const std::string& s) { return html_escape(s); });
-    if (tname.rfind("partials/", 0) == 0) {
-      // A partial file's final newline would otherwise land inside every sentence using it.
-      std::string text = source;
-      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-      theme->impl_->partials.set(tname.substr(9), mus::data(text));
-    }
+    if (tname.rfind("partials/", 0) == 0) theme->impl_->partials.set(tname.substr(9), mus::data(source));
     theme->impl_->compiled[tname] = std::move(compiled);
   }
   return theme;
+}
+
+std::string Theme::render_partial(const std::string& name, const nlohmann::json& context, Diagnostics& diags) const {
+  if (!has_template("partials/" + name)) return {};
+  return render("partials/" + name, context, diags);
 }
 
 bool Theme::has_template(const std::string& name) const { return impl_->compiled.count(name) != 0; }

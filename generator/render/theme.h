@@ -28,9 +28,13 @@ class Theme {
   [[nodiscard]] bool has_template(const std::string& name) const;
   // Renders `templates/<name>.mustache` with the context; template errors go to diags.
   std::string render(const std::string& name, const nlohmann::json& context, Diagnostics& diags) const;
+  // Renders `templates/partials/<name>.mustache` alone; "" when the theme has no such partial.
+  std::string render_partial(const std::string& name, const nlohmann::json& context, Diagnostics& diags) const;
   // Static files under assets/, by path relative to assets/.
   [[nodiscard]] const std::map<std::string, std::string>& assets() const { return assets_; }
   [[nodiscard]] const std::string& origin() const { return origin_; }
+  // Changes whenever any template or asset changes: part of every page's fingerprint.
+  [[nodiscard]] const std::string& fingerprint() const { return fingerprint_; }
 
  private:
   struct Impl;
@@ -38,6 +42,7 @@ class Theme {
   std::unique_ptr<Impl> impl_;
   std::map<std::string, std::string> assets_;
   std::string origin_;
+  std::string fingerprint_;
 };
 
 }  // namespace quorum

@@ -66,6 +66,31 @@ Date Date::from_days_since_epoch(long z) {
   return Date{y, m, d};
 }
 
+namespace {
+
+// Seconds since the epoch of 01:00 UTC on the last Sunday of a month: when British Summer
+// Time starts (March) and ends (October).
+long long last_sunday_0100_utc(int year, int month) {
+  Date last{year, month, days_in_month(year, month)};
+  long days = last.days_since_epoch();
+  const long weekday = ((days % 7) + 7 + 4) % 7;  // 0 = Sunday (1970-01-01 was a Thursday)
+  days -= weekday;
+  return static_cast<long long>(days) * 86400 + 3600;
+}
+
+}  // namespace
+
+Date Date::from_unix_time(long long seconds, const std::string& timezone) {
+  long long local = seconds;
+  if (timezone == "Europe/London") {
+    const int year = from_days_since_epoch(static_cast<long>(seconds / 86400)).year;
+    if (seconds >= last_sunday_0100_utc(year, 3) && seconds < last_sunday_0100_utc(year, 10)) local += 3600;
+  }
+  long days = static_cast<long>(local / 86400);
+  if (local < 0 && local % 86400 != 0) --days;
+  return from_days_since_epoch(days);
+}
+
 const char* Date::weekday() const {
   static constexpr std::array<const char*, 7> kNames = {
       "Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};

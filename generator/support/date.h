@@ -24,6 +24,9 @@ struct Date {
   [[nodiscard]] const char* month_name() const;
   [[nodiscard]] long days_since_epoch() const;  // 1970-01-01 is 0
   static Date from_days_since_epoch(long days);
+  // The calendar day of a moment (seconds since the epoch) in a time zone. Europe/London
+  // (the default) follows British Summer Time; any other zone is treated as UTC.
+  static Date from_unix_time(long long seconds, const std::string& timezone);
   [[nodiscard]] bool valid() const { return year > 0; }
 
   auto operator<=>(const Date&) const = default;

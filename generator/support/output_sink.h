@@ -12,6 +12,22 @@ class OutputSink {
   virtual ~OutputSink() = default;
   // `path` is relative to the site root, with forward slashes ("committees/x/index.html").
   virtual void write(const std::string& path, std::string_view bytes) = 0;
+
+  // Incremental builds: `fingerprint` identifies everything a file was made from. A sink
+  // that still has the file made from the same fingerprint may keep it and answer true,
+  // and the caller skips rendering it.
+  //
+  // Every page names the commit it was built from, which changes with every commit. So the
+  // fingerprint leaves that line out, and a kept page has the previous build's line
+  // (`stamp`) swapped for this build's: see build_stamp() and set_build_stamp().
+  virtual bool reuse(const std::string& /*path*/, const std::string& /*fingerprint*/) { return false; }
+  // The build line the last build's pages carry, or "" when there is no last build.
+  [[nodiscard]] virtual std::string previous_build_stamp() const { return {}; }
+  virtual void set_build_stamp(const std::string& /*stamp*/) {}
+  virtual void write_with_fingerprint(const std::string& path, std::string_view bytes,
+                                      const std::string& /*fingerprint*/) {
+    write(path, bytes);
+  }
 };
 
 }  // namespace quorum

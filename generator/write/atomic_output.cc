@@ -28,9 +28,38 @@ bool safe_relative(const std::string& path) {
   return true;
 }
 
+// The stamp is HTML on one manifest line: newlines and backslashes are escaped.
+std::string escape_line(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+std::string unescape_line(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      out += s[i + 1] == 'n' ? '\n' : s[i + 1];
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 }  // namespace
 
-AtomicOutput::AtomicOutput(fs::path destination) : destination_(std::move(destination)) {
+AtomicOutput::AtomicOutput(fs::path destination, bool incremental) : destination_(std::move(destination)) {
   if (destination_.filename().empty()) destination_ = destination_.parent_path();
   std::error_code ec;
   if (!destination_.parent_path().empty()) fs::create_directories(destination_.parent_path(), ec);
@@ -44,6 +73,18 @@ AtomicOutput::AtomicOutput(fs::path destination) : destination_(std::move(destin
     lock_fd_ = -1;
     throw std::runtime_error("another quorum build is writing " + destination_.string() +
                              " right now; wait for it to finish and try again");
+  }
+  if (incremental) {
+    std::ifstream manifest(destination_ / kManifest);
+    std::string line;
+    while (std::getline(manifest, line)) {
+      if (line.rfind("#stamp\t", 0) == 0) {
+        previous_stamp_ = unescape_line(line.substr(7));
+        continue;
+      }
+      const auto tab = line.find('\t');
+      if (tab != std::string::npos) previous_[line.substr(tab + 1)] = line.substr(0, tab);
+    }
   }
   staging_ = sibling(destination_, ".quorum-staging");
   fs::remove_all(staging_, ec);  // what a killed build left behind
@@ -67,7 +108,51 @@ void AtomicOutput::write(const std::string& path, std::string_view bytes) {
   bytes_ += bytes.size();
 }
 
+void AtomicOutput::write_with_fingerprint(const std::string& path, std::string_view bytes, const std::string& fingerprint) {
+  write(path, bytes);
+  manifest_[path] = fingerprint;
+}
+
+bool AtomicOutput::reuse(const std::string& path, const std::string& fingerprint) {
+  const auto it = previous_.find(path);
+  if (it == previous_.end() || it->second != fingerprint || !safe_relative(path)) return false;
+  const fs::path from = destination_ / path;
+  const fs::path to = staging_ / path;
+  std::error_code ec;
+  if (!fs::is_regular_file(from, ec)) return false;
+  fs::create_directories(to.parent_path(), ec);
+  if (stamp_ != previous_stamp_ && path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
+    // The page is unchanged but for the build line: swap exactly one occurrence, or render.
+    std::string bytes = read_all(from);
+    const auto at = bytes.find(previous_stamp_);
+    if (previous_stamp_.empty() || at == std::string::npos ||
+        bytes.find(previous_stamp_, at + 1) != std::string::npos) {
+      return false;
+    }
+    bytes.replace(at, previous_stamp_.size(), stamp_);
+    write(path, bytes);
+    manifest_[path] = fingerprint;
+    ++reused_;
+    return true;
+  }
+  fs::create_hard_link(from, to, ec);
+  if (ec) {
+    ec.clear();
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+    if (ec) return false;
+  }
+  manifest_[path] = fingerprint;
+  ++reused_;
+  return true;
+}
+
 void AtomicOutput::commit() {
+  if (!manifest_.empty()) {
+    std::string text;
+    if (!stamp_.empty()) text += "#stamp\t" + escape_line(stamp_) + "\n";
+    for (const auto& [path, fp] : manifest_) text += fp + "\t" + path + "\n";
+    write(kManifest, text);
+  }
   const fs::path old = sibling(destination_, ".quorum-old");
   std::error_code ec;
   fs::remove_all(old, ec);

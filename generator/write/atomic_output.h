@@ -13,12 +13,21 @@ class AtomicOutput : public OutputSink {
  public:
   // Takes a lock beside `destination` so two builds never write the same folder at once;
   // throws std::runtime_error with a readable message when it cannot.
-  explicit AtomicOutput(std::filesystem::path destination);
+  // With `incremental`, files whose fingerprint matches the previous build's manifest are
+  // hard-linked from the previous site instead of being rendered again.
+  explicit AtomicOutput(std::filesystem::path destination, bool incremental = false);
   ~AtomicOutput() override;  // discards the staging folder unless committed
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
 
   void write(const std::string& path, std::string_view bytes) override;
+  void write_with_fingerprint(const std::string& path, std::string_view bytes, const std::string& fingerprint) override;
+  bool reuse(const std::string& path, const std::string& fingerprint) override;
+  [[nodiscard]] std::size_t reused() const { return reused_; }
+  [[nodiscard]] std::string previous_build_stamp() const override { return previous_stamp_; }
+  void set_build_stamp(const std::string& stamp) override { stamp_ = stamp; }
+  // The manifest's name inside the site folder.
+  static constexpr const char* kManifest = ".quorum-manifest";
   // Replaces the destination with everything written. Throws on failure, leaving the
   // previous site in place.
   void commit();
@@ -30,6 +39,10 @@ class AtomicOutput : public OutputSink {
   int lock_fd_ = -1;
   bool committed_ = false;
   std::size_t bytes_ = 0;
+  std::size_t reused_ = 0;
+  std::map<std::string, std::string> previous_;  // path -> fingerprint, from the last build
+  std::map<std::string, std::string> manifest_;  // path -> fingerprint, this build
+  std::string previous_stamp_, stamp_;
 };
 
 // Keeps every file in memory: for tests and for the preview server.
