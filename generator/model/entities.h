@@ -67,6 +67,7 @@ struct Site {
   std::string theme = "default";
   std::string draft_minutes = "publish";
   std::string source_url;  // pattern with {commit}
+  std::string data_licence = "Open Government Licence v3.0";  // of the files under /data/
   AccessibilityInfo accessibility;
   ThemeOptions theme_options;
   SourcePos pos;

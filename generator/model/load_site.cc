@@ -173,6 +173,7 @@ void load_site(Context& ctx) {
   if (const auto theme = f.text("theme"); !theme.empty()) s.theme = theme;
   s.draft_minutes = f.choice("draft_minutes", {"publish", "hide"}, Need::optional, "publish");
   s.source_url = f.text("source_url");
+  if (const auto licence = f.text("data_licence"); !licence.empty()) s.data_licence = licence;
   if (f.has("accessibility")) {
     YamlFields a(f.node("accessibility"), f.source(), "accessibility section", ctx.diags);
     s.accessibility.contact = a.text("contact");

@@ -44,6 +44,13 @@ void append_plain_text(cmark_node* node, std::string& out) {
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* cur = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_EXIT) {
+      // Blocks (paragraphs, headings, list items, table cells) are separate words: without
+      // this a heading runs into the paragraph after it ("SummaryThe fund") in search text.
+      const auto type = static_cast<unsigned>(cmark_node_get_type(cur));
+      if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && !out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
     if (ev != CMARK_EVENT_ENTER) continue;
     switch (cmark_node_get_type(cur)) {
       case CMARK_NODE_TEXT:

@@ -278,3 +278,8 @@ TEST_CASE("markdown_escape makes text literal", "[parse][markdown]") {
 
 }  // namespace
 }  // namespace quorum
+
+TEST_CASE("plain text keeps blocks apart, for search and summaries", "[parse][markdown]") {
+  const quorum::MarkdownOutline o = quorum::outline_markdown("## Summary\n\nThe fund.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n", 1);
+  CHECK(o.plain_text == "Summary The fund. one two a b c d");
+}

@@ -6,6 +6,7 @@
 #include "model/references.h"
 #include "model/urls.h"
 #include "parse/markdown.h"
+#include "render/feeds.h"
 #include "render/site_style.h"
 
 namespace quorum {
@@ -180,12 +181,13 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
   }
   page["backlinks"] = std::move(backlinks);
   page["history"] = history(self);
+  page["feeds"] = page_feeds(*this, self);  // <link rel="alternate"> to the Atom feeds
   json nav = json::array();
   for (const auto& [key, text] : std::vector<std::pair<std::string, std::string>>{
            {"home:", "Home"}, {"list:committees", "Committees"}, {"list:meetings", "Meetings"},
            {"list:decisions", "Decisions"}, {"list:people", "People"},
            {"list:organisations", "Organisations"}, {"list:documents", "Documents"},
-           {"list:topics", "Topics"}}) {
+           {"list:topics", "Topics"}, {"list:search", "Search"}}) {
     json item = link(key, text);
     item["current"] = (key == self) || (key != "home:" && kind == key.substr(5));
     item["current_page"] = key == self;  // aria-current="page"; a page inside the section gets "true"
@@ -211,7 +213,9 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
                                  ? json(nullptr)
                                  : json{{"src", base_path_ + logo_site_path(s.theme_options)},
                                         {"alt", s.theme_options.logo_alt}}},
-                    {"accessibility", href("list:accessibility")}}},
+                    {"accessibility", href("list:accessibility")},
+                    {"data", href("list:data")}, {"forward_plan", href("list:forward-plan")},
+                    {"feed", base_path_ + "feed.xml"}, {"calendar", base_path_ + "meetings.ics"}}},
           {"page", std::move(page)},
           {"nav", std::move(nav)},
           {"build", std::move(build)}};

@@ -137,7 +137,7 @@ json meeting_page(const PageContext& ctx, const Meeting& m) {
     i["topics"] = topics;
     const std::string anchor = minutes_anchor(m, item.number);
     i["minutes_section"] = minutes_public && !anchor.empty()
-                               ? ctx.link("minutes:" + m.id + "#" + anchor, "Minutes of item " + item.number)
+                               ? ctx.link("minutes:" + m.id + "#" + anchor, "Minutes for item " + item.number)
                                : json(nullptr);
     agenda.push_back(i);
   }
@@ -249,7 +249,7 @@ json report_page(const PageContext& ctx, const Meeting& m, const Report& r) {
                                : json{{"number", item->number}, {"title", item->title},
                                       {"href", ctx.href("meeting:" + m.id + "#item-" + item->number)}}},
       {"minutes_section", minutes_published(ctx, m) && !anchor.empty()
-                              ? ctx.link("minutes:" + m.id + "#" + anchor, "Minutes of item " + r.item)
+                              ? ctx.link("minutes:" + m.id + "#" + anchor, "Minutes for item " + r.item)
                               : json(nullptr)},
       {"report_of", ctx.people(r.report_of, m.date)},
       {"accountable", ctx.people(r.accountable, m.date)},

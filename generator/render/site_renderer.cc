@@ -1,8 +1,17 @@
 #include "render/site_renderer.h"
 
+#include <map>
+#include <vector>
+
 #include "load/fingerprint.h"
 #include "model/urls.h"
+#include "render/calendar.h"
+#include "render/feeds.h"
+#include "render/open_data.h"
 #include "render/pages.h"
+#include "render/pages_forward_plan.h"
+#include "render/search_index.h"
+#include "render/sitemap.h"
 #include "render/site_style.h"
 #include "render/structure_diagram.h"
 
@@ -17,6 +26,7 @@ class PageWriter {
 
   // `key` decides the address; the page is the folder's index.html.
   void page(const Key& key, const std::string& template_name, const json& context) {
+    keys_.push_back(key);
     write(page_path(key) + "index.html", template_name, context);
   }
 
@@ -35,12 +45,25 @@ class PageWriter {
     ++stats_.rendered;
   }
 
+  // Files made without a template (feeds, calendars, data): fingerprinted by their bytes.
+  void files(const std::map<std::string, std::string>& made) {
+    for (const auto& [path, bytes] : made) {
+      const std::string fp = fingerprint(bytes);
+      if (!sink_.reuse(path, fp)) sink_.write_with_fingerprint(path, bytes, fp);
+      ++stats_.files;
+    }
+  }
+
+  // Every page written so far, in order: for the sitemap.
+  [[nodiscard]] const std::vector<Key>& keys() const { return keys_; }
+
  private:
   const Theme& theme_;
   OutputSink& sink_;
   Diagnostics& diags_;
   RenderStats& stats_;
   bool swappable_stamp_;
+  std::vector<Key> keys_;
 };
 
 }  // namespace
@@ -77,13 +100,25 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   out.page("list:organisations", "organisations", organisations_page(ctx));
   out.page("list:documents", "documents", documents_page(ctx));
   out.page("list:topics", "topics", topics_page(ctx));
+  // Pages of themes that have their templates (a council's older copy of a theme may not).
+  if (theme.has_template("search")) out.page("list:search", "search", search_page(ctx));
+  if (theme.has_template("data")) out.page("list:data", "data", data_page(ctx));
+  if (theme.has_template("forward_plan")) out.page("list:forward-plan", "forward_plan", forward_plan_page(ctx));
 
   for (const auto& [id, c] : model.committees) {
-    out.page("committee:" + id, "committee", committee_page(ctx, c));
+    json committee = committee_page(ctx, c);
+    if (committee["committee"].is_object()) {
+      committee["committee"]["subscribe"] = {
+          {"feed", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "feed.xml"},
+          {"calendar", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "meetings.ics"}};
+    }
+    out.page("committee:" + id, "committee", committee);
     if (c.terms) out.page("terms:" + id, "terms", terms_page(ctx, c));
   }
   for (const auto& [id, m] : model.meetings) {
-    out.page("meeting:" + id, "meeting", meeting_page(ctx, m));
+    json meeting = meeting_page(ctx, m);
+    meeting["page"]["json_ld"] = script_safe_json(meeting_event_ld(ctx, m));
+    out.page("meeting:" + id, "meeting", meeting);
     if (minutes_published(ctx, m)) out.page("minutes:" + id, "minutes", minutes_page(ctx, m));
     for (const auto& [slug, r] : m.reports) {
       if (!r.exempt) out.page("report:" + r.id, "report", report_page(ctx, m, r));
@@ -95,6 +130,13 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   }
   for (const auto& [id, d] : model.documents) out.page("document:" + id, "document", document_page(ctx, d));
   for (const auto& [topic, keys] : model.topics) out.page("topic:" + topic, "topic", topic_page(ctx, topic));
+
+  // Subscribe, search and reuse: feeds, calendars, open data, the search index, the sitemap.
+  out.files(atom_feeds(ctx));
+  out.files(calendars(ctx));
+  out.files(open_data_files(ctx));
+  out.files({{kSearchIndexPath, json_file(search_index(ctx))}});
+  out.files(sitemap_files(ctx, out.keys()));
 
   for (const auto& path : model.published_files) {
     if (auto bytes = tree.read(path)) {

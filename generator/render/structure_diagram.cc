@@ -142,7 +142,7 @@ std::string clean_svg(std::string svg, const std::string& title, const std::stri
   replace_all(open, "\n ", " ");
   replace_all(open, "\n", " ");
   svg = open +
-        " role=\"graphics-document\" aria-labelledby=\"structure-title\" aria-describedby=\"structure-desc\""
+        " aria-labelledby=\"structure-title\" aria-describedby=\"structure-desc\""
         " class=\"structure-svg\">\n<title id=\"structure-title\">" +
         html_escape(title) + "</title>\n<desc id=\"structure-desc\">" + html_escape(desc) + "</desc>" +
         svg.substr(open_end + 1);
@@ -185,7 +185,7 @@ StructureDiagram draw_structure_diagram(const PageContext& ctx, Diagnostics& dia
   }
   std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(c("committee-structure"), Agdirected, nullptr));
   Agraph_t* g = graph.get();
-  agattr(g, AGRAPH, c("rankdir"), c("TB"));
+  agattr(g, AGRAPH, c("rankdir"), c("LR"));  // a tall drawing reads at full size in a page column
   agattr(g, AGRAPH, c("nodesep"), c("0.3"));
   agattr(g, AGRAPH, c("ranksep"), c("0.6"));
   agattr(g, AGRAPH, c("bgcolor"), c(background));

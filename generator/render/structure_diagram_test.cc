@@ -77,8 +77,10 @@ TEST_CASE("the structure diagram is accessible and safe to inline", "[render][di
   const std::string& svg = d.svg;
   INFO(svg);
   CHECK(svg.rfind("<svg ", 0) == 0);
-  CHECK(svg.find("role=\"graphics-document\" aria-labelledby=\"structure-title\" "
-                 "aria-describedby=\"structure-desc\"") != std::string::npos);
+  // Named and described by its own <title> and <desc>; no role="img", which would hide the
+  // links inside from assistive technology (the implicit role is graphics-document).
+  CHECK(svg.find("aria-labelledby=\"structure-title\" aria-describedby=\"structure-desc\"") != std::string::npos);
+  CHECK(svg.find("role=\"img\"") == std::string::npos);
   CHECK(count(svg, "<title") == 1);
   CHECK(svg.find("<title id=\"structure-title\">Committee structure of Testshire papers</title>") != std::string::npos);
   CHECK(count(svg, "<desc id=\"structure-desc\">") == 1);
