@@ -1,5 +1,6 @@
 #include "model/loader.h"
 
+#include "load/fingerprint.h"
 #include "parse/front_matter.h"
 #include "support/text.h"
 
@@ -11,6 +12,9 @@ std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path) 
     ctx.diags.error({path, 0, 0}, "could not read this file");
     return std::nullopt;
   }
+  // A YAML file is all metadata: every byte of it may show on other pages.
+  const std::string fp = fingerprint(*bytes);
+  ctx.model.inputs[path] = {fp, fp};
   return load_yaml(*bytes, {path, 1}, ctx.diags);
 }
 
@@ -48,6 +52,15 @@ std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& 
     if (file.front && file.front->IsNull()) file.front = YAML::Node(YAML::NodeType::Map);
   }
   file.body = make_body(std::move(fm.body), path, fm.body_first_line);
+  // What other pages can see of a Markdown file: its front matter and its outline (headings,
+  // links, decisions), not the wording of its body, which shows only on its own page.
+  std::string visible = fm.yaml;
+  for (const auto& h : file.body.outline.headings) {
+    visible += "\0h" + std::to_string(h.level) + h.id + '|' + h.item + '|' + h.text;
+  }
+  for (const auto& l : file.body.outline.links) visible += "\0l" + l.url;
+  for (const auto& d : file.body.outline.decisions) visible += "\0d" + d.id + '|' + d.item + '|' + d.text;
+  ctx.model.inputs[path] = {fingerprint(*bytes), fingerprint(visible)};
   return file;
 }
 

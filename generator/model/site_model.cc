@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "load/fingerprint.h"
 #include "model/loader.h"
 #include "model/urls.h"
 #include "support/text.h"
@@ -189,6 +190,19 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   }
   if (seconds == 0) seconds = static_cast<long long>(std::time(nullptr));
   model.build_date = Date::from_unix_time(seconds, model.site.timezone);
+
+  // Everything any page may show of other files: their visible parts, which files exist (and
+  // the size of those copied as they are), and "today".
+  std::string shared = model.build_date.iso();
+  for (const auto& path : tree.files()) {
+    shared += '\0' + path;
+    if (const auto it = model.inputs.find(path); it != model.inputs.end()) {
+      shared += '\0' + it->second.visible;
+    } else if (path.rfind("content/", 0) == 0) {
+      shared += '\0' + std::to_string(tree.size(path).value_or(0));
+    }
+  }
+  model.shared_inputs = fingerprint(shared);
   return model;
 }
 

@@ -46,6 +46,15 @@ struct SiteModel {
   std::set<std::string> withheld_paths;   // exempt reports and their files: never shown
   History history;                        // each source file's commits
 
+  // For incremental builds: each source file's fingerprints, and one over everything that a
+  // page may show of files other than its own (see SourceInputs).
+  struct SourceInputs {
+    std::string whole;    // every byte of the file
+    std::string visible;  // what other pages may show of it: metadata, headings, links
+  };
+  std::map<std::string, SourceInputs> inputs;
+  std::string shared_inputs;
+
   // The source files a page is made from, for its history ("first published").
   [[nodiscard]] std::vector<std::string> source_paths(const Key& key) const;
 

@@ -147,7 +147,9 @@ json PageContext::history(const Key& key) const {
     // A commit that also touched withheld material keeps its message off public pages:
     // clerks write commit messages quickly, and they may name what the law withholds.
     bool withheld = false;
-    for (const auto& p : model_.history.touched_by(c->commit)) withheld = withheld || model_.withheld_paths.count(p) != 0;
+    // Withheld paths are few and a commit may touch thousands of files: look up the few.
+    const auto& touched = model_.history.touched_by(c->commit);
+    for (const auto& p : model_.withheld_paths) withheld = withheld || touched.count(p) != 0;
     list.push_back({{"date", date(Date::from_unix_time(c->time, tz))},
                     {"summary", withheld ? std::string("Updated (details withheld)") : c->summary},
                     {"commit", c->commit.substr(0, 10)},

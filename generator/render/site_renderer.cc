@@ -1,5 +1,6 @@
 #include "render/site_renderer.h"
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -18,30 +19,41 @@
 namespace quorum {
 namespace {
 
+using ContextBuilder = std::function<json()>;
+
 class PageWriter {
  public:
-  PageWriter(const Theme& theme, OutputSink& sink, Diagnostics& diags, RenderStats& stats)
-      : theme_(theme), sink_(sink), diags_(diags), stats_(stats),
-        swappable_stamp_(theme.has_template("partials/build")) {}
-
-  // `key` decides the address; the page is the folder's index.html.
-  void page(const Key& key, const std::string& template_name, const json& context) {
-    keys_.push_back(key);
-    write(page_path(key) + "index.html", template_name, context);
+  PageWriter(const PageContext& ctx, const Theme& theme, OutputSink& sink, Diagnostics& diags, RenderStats& stats)
+      : ctx_(ctx), theme_(theme), sink_(sink), diags_(diags), stats_(stats) {
+    // What every page is made from besides its own files: the theme, the address, and what
+    // any page may show of every other file. The build line is left out when the theme
+    // draws it through its `build` partial: it changes with every commit, and the sink
+    // swaps it in kept pages. A theme without that partial re-renders every page.
+    shared_ = theme.fingerprint() + '\0' + ctx.base_url() + '\0' + ctx.model().shared_inputs;
+    if (!theme.has_template("partials/build")) shared_ += '\0' + ctx.model().revision.commit;
   }
 
-  // A page's fingerprint covers everything its bytes are made from: the theme, the
-  // template and the complete context (which holds the rendered Markdown and history).
-  void write(const std::string& path, const std::string& template_name, const json& context) {
+  // `key` decides the address; the page is the folder's index.html.
+  void page(const Key& key, const std::string& template_name, const ContextBuilder& build) {
+    keys_.push_back(key);
+    write(page_path(key) + "index.html", template_name, key, build);
+  }
+
+  // A page's fingerprint covers everything its bytes are made from: what is shared, its
+  // template, and the whole of its own source files with their history. Only when that
+  // changed is the page's context built (Markdown rendered) and the template run.
+  void write(const std::string& path, const std::string& template_name, const Key& key,
+             const ContextBuilder& build) {
     ++stats_.pages;
-    // The build line is left out: it changes with every commit and is swapped in by the sink.
-    std::string inputs = theme_.fingerprint() + '\0' + template_name;
-    for (const auto& [key, value] : context.items()) {
-      if (key != "build" || !swappable_stamp_) inputs += '\0' + key + '\0' + value.dump();
+    std::string inputs = shared_ + '\0' + template_name + '\0' + key;
+    for (const auto& source : ctx_.model().source_paths(key)) {
+      const auto it = ctx_.model().inputs.find(source);
+      inputs += '\0' + source + '\0' + (it != ctx_.model().inputs.end() ? it->second.whole : std::string());
     }
+    inputs += '\0' + ctx_.history(key).dump();
     const std::string fp = fingerprint(inputs);
     if (sink_.reuse(path, fp)) return;
-    sink_.write_with_fingerprint(path, theme_.render(template_name, context, diags_), fp);
+    sink_.write_with_fingerprint(path, theme_.render(template_name, build(), diags_), fp);
     ++stats_.rendered;
   }
 
@@ -58,11 +70,12 @@ class PageWriter {
   [[nodiscard]] const std::vector<Key>& keys() const { return keys_; }
 
  private:
+  const PageContext& ctx_;
   const Theme& theme_;
   OutputSink& sink_;
   Diagnostics& diags_;
   RenderStats& stats_;
-  bool swappable_stamp_;
+  std::string shared_;
   std::vector<Key> keys_;
 };
 
@@ -72,64 +85,69 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
                         const RenderOptions& options, OutputSink& sink, Diagnostics& diags) {
   RenderStats stats;
   const PageContext ctx(model, options.base_url.empty() ? model.site.base_url : options.base_url);
-  PageWriter out(theme, sink, diags, stats);
-  const json home = home_page(ctx);
-  // The stamp is only safe to swap when the theme renders the build line through its own
-  // partial; otherwise every page is fingerprinted with the commit and re-rendered.
-  sink.set_build_stamp(theme.render_partial("build", home, diags));
+  PageWriter out(ctx, theme, sink, diags, stats);
+  sink.set_build_stamp(theme.render_partial("build", ctx.frame("home:", model.site.title, json::array(), "home"), diags));
 
-  out.page("home:", "home", home);
-  out.write("404.html", "404", not_found_page(ctx));
+  out.page("home:", "home", [&] { return home_page(ctx); });
+  out.write("404.html", "404", "list:404", [&] { return not_found_page(ctx); });
   {
     // The committees page carries the structure diagram inline; it is also a file of its own.
-    json committees = committees_page(ctx);
     const StructureDiagram diagram = draw_structure_diagram(ctx, diags);
     if (!diagram.empty()) {
-      committees["structure"] = {{"svg", diagram.svg}, {"href", ctx.base_path() + kStructureDiagramPath}};
       const std::string file = diagram.file();
       const std::string fp = fingerprint(file);
       if (!sink.reuse(kStructureDiagramPath, fp)) sink.write_with_fingerprint(kStructureDiagramPath, file, fp);
       ++stats.files;
     }
-    out.page("list:committees", "committees", committees);
+    out.page("list:committees", "committees", [&] {
+      json committees = committees_page(ctx);
+      if (!diagram.empty()) {
+        committees["structure"] = {{"svg", diagram.svg}, {"href", ctx.base_path() + kStructureDiagramPath}};
+      }
+      return committees;
+    });
   }
-  out.page("list:accessibility", "accessibility", accessibility_page(ctx));
-  out.page("list:meetings", "meetings", meetings_page(ctx));
-  out.page("list:decisions", "decisions", decisions_page(ctx));
-  out.page("list:people", "people", people_page(ctx));
-  out.page("list:organisations", "organisations", organisations_page(ctx));
-  out.page("list:documents", "documents", documents_page(ctx));
-  out.page("list:topics", "topics", topics_page(ctx));
+  out.page("list:accessibility", "accessibility", [&] { return accessibility_page(ctx); });
+  out.page("list:meetings", "meetings", [&] { return meetings_page(ctx); });
+  out.page("list:decisions", "decisions", [&] { return decisions_page(ctx); });
+  out.page("list:people", "people", [&] { return people_page(ctx); });
+  out.page("list:organisations", "organisations", [&] { return organisations_page(ctx); });
+  out.page("list:documents", "documents", [&] { return documents_page(ctx); });
+  out.page("list:topics", "topics", [&] { return topics_page(ctx); });
   // Pages of themes that have their templates (a council's older copy of a theme may not).
-  if (theme.has_template("search")) out.page("list:search", "search", search_page(ctx));
-  if (theme.has_template("data")) out.page("list:data", "data", data_page(ctx));
-  if (theme.has_template("forward_plan")) out.page("list:forward-plan", "forward_plan", forward_plan_page(ctx));
+  if (theme.has_template("search")) out.page("list:search", "search", [&] { return search_page(ctx); });
+  if (theme.has_template("data")) out.page("list:data", "data", [&] { return data_page(ctx); });
+  if (theme.has_template("forward_plan")) out.page("list:forward-plan", "forward_plan", [&] { return forward_plan_page(ctx); });
 
   for (const auto& [id, c] : model.committees) {
-    json committee = committee_page(ctx, c);
-    if (committee["committee"].is_object()) {
-      committee["committee"]["subscribe"] = {
-          {"feed", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "feed.xml"},
-          {"calendar", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "meetings.ics"}};
-    }
-    out.page("committee:" + id, "committee", committee);
-    if (c.terms) out.page("terms:" + id, "terms", terms_page(ctx, c));
+    out.page("committee:" + id, "committee", [&] {
+      json committee = committee_page(ctx, c);
+      if (committee["committee"].is_object()) {
+        committee["committee"]["subscribe"] = {
+            {"feed", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "feed.xml"},
+            {"calendar", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "meetings.ics"}};
+      }
+      return committee;
+    });
+    if (c.terms) out.page("terms:" + id, "terms", [&] { return terms_page(ctx, c); });
   }
   for (const auto& [id, m] : model.meetings) {
-    json meeting = meeting_page(ctx, m);
-    meeting["page"]["json_ld"] = script_safe_json(meeting_event_ld(ctx, m));
-    out.page("meeting:" + id, "meeting", meeting);
-    if (minutes_published(ctx, m)) out.page("minutes:" + id, "minutes", minutes_page(ctx, m));
+    out.page("meeting:" + id, "meeting", [&] {
+      json meeting = meeting_page(ctx, m);
+      meeting["page"]["json_ld"] = script_safe_json(meeting_event_ld(ctx, m));
+      return meeting;
+    });
+    if (minutes_published(ctx, m)) out.page("minutes:" + id, "minutes", [&] { return minutes_page(ctx, m); });
     for (const auto& [slug, r] : m.reports) {
-      if (!r.exempt) out.page("report:" + r.id, "report", report_page(ctx, m, r));
+      if (!r.exempt) out.page("report:" + r.id, "report", [&] { return report_page(ctx, m, r); });
     }
   }
-  for (const auto& [id, p] : model.people) out.page("person:" + id, "person", person_page(ctx, p));
+  for (const auto& [id, p] : model.people) out.page("person:" + id, "person", [&] { return person_page(ctx, p); });
   for (const auto& [id, o] : model.organisations) {
-    out.page("organisation:" + id, "organisation", organisation_page(ctx, o));
+    out.page("organisation:" + id, "organisation", [&] { return organisation_page(ctx, o); });
   }
-  for (const auto& [id, d] : model.documents) out.page("document:" + id, "document", document_page(ctx, d));
-  for (const auto& [topic, keys] : model.topics) out.page("topic:" + topic, "topic", topic_page(ctx, topic));
+  for (const auto& [id, d] : model.documents) out.page("document:" + id, "document", [&] { return document_page(ctx, d); });
+  for (const auto& [topic, keys] : model.topics) out.page("topic:" + topic, "topic", [&] { return topic_page(ctx, topic); });
 
   // Subscribe, search and reuse: feeds, calendars, open data, the search index, the sitemap.
   out.files(atom_feeds(ctx));
