@@ -2,6 +2,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "render/labels.h"
 #include "render/pages.h"
@@ -52,6 +53,16 @@ json committee_tree(const PageContext& ctx) {
       roots.push_back(id);
     }
   }
+  // Current bodies before dissolved ones, boards first (the top of a council's structure),
+  // then by name, so the tree reads from the top down whatever the ids are.
+  const auto order = [&](const std::string& a, const std::string& b) {
+    const Committee& ca = committees.at(a);
+    const Committee& cb = committees.at(b);
+    return std::make_tuple(ca.dissolved.has_value(), ca.kind != "board", ca.kind == "external", ca.name) <
+           std::make_tuple(cb.dissolved.has_value(), cb.kind != "board", cb.kind == "external", cb.name);
+  };
+  std::sort(roots.begin(), roots.end(), order);
+  for (auto& [parent, kids] : children) std::sort(kids.begin(), kids.end(), order);
   std::set<std::string> drawn;
   std::function<json(const std::string&)> node = [&](const std::string& id) -> json {
     json out = committee_summary(ctx, committees.at(id));
