@@ -1,6 +1,7 @@
 #include "cli/build_command.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -57,7 +58,15 @@ std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
     const fs::path exe = fs::canonical(request.executable, ec);
     if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "quorum" / "themes");
   }
-  if (std::string(QUORUM_SOURCE_THEMES).size() > 0) dirs.emplace_back(QUORUM_SOURCE_THEMES);
+  // The source tree's themes, for a binary run from its build folder. An installed binary finds
+  // its prefix's themes first; QUORUM_NO_SOURCE_THEMES=1 turns this fallback off, so a test can
+  // prove an installed copy does not depend on the source tree.
+  const char* no_source = std::getenv("QUORUM_NO_SOURCE_THEMES");
+  const bool source_fallback =
+      no_source == nullptr || std::string(no_source).empty() || std::string(no_source) == "0";
+  if (source_fallback && std::string(QUORUM_SOURCE_THEMES).size() > 0) {
+    dirs.emplace_back(QUORUM_SOURCE_THEMES);
+  }
   return dirs;
 }
 
@@ -77,7 +86,10 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err)
   const auto tree = open_source(request, diags, out);
   if (!tree) return finish_with_errors();
   History history = History::read(request.source, tree->revision().commit, diags);
-  const SiteModel model = build_model(*tree, diags, std::move(history));
+  // Extracted PDF text is kept by blob id beside the site, so unchanged PDFs cost nothing
+  // on the next build (`check` writes nothing, so it extracts without the cache).
+  const std::filesystem::path pdf_cache = request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out) / "pdf";
+  const SiteModel model = build_model(*tree, diags, std::move(history), pdf_cache);
   const auto theme = Theme::load(model.site.theme, *tree, theme_search_dirs(request), diags);
   if (diags.has_errors() || !theme) return finish_with_errors();
 

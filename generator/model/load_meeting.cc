@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "model/loader.h"
@@ -338,13 +339,23 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   if (const std::string minutes = folder + "/minutes.md"; ctx.tree.exists(minutes)) {
     load_minutes(ctx, m, minutes);
   }
+  // Papers whose names differ only by case would overwrite each other on a web server or a
+  // laptop that ignores case (Windows, macOS): one of them would silently not be published.
+  std::map<std::string, std::string> by_folded_name;
   for (const auto& file : files_under(ctx.tree, folder + "/")) {
     if (file == path || file == folder + "/minutes.md") continue;
     if (file.rfind(reports_prefix, 0) == 0 && file.size() > 3 &&
         file.compare(file.size() - 3, 3, ".md") == 0) {
       continue;
     }
-    m.attachments.push_back({file, file.substr(file.rfind('/') + 1), ctx.tree.size(file).value_or(0)});
+    const std::string name = file.substr(file.rfind('/') + 1);
+    if (const auto [it, fresh] = by_folded_name.emplace(to_lower_ascii(name), file); !fresh) {
+      ctx.diags.error({file, 0, 0}, "this file's name differs from '" + it->second +
+                                        "' only by upper and lower case; many web servers and "
+                                        "computers treat them as one file. Rename one of them");
+      continue;
+    }
+    m.attachments.push_back({file, name, ctx.tree.size(file).value_or(0)});
   }
   ctx.model.meetings.emplace(m.id, std::move(m));
 }

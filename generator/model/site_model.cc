@@ -127,7 +127,36 @@ std::vector<std::string> SiteModel::source_paths(const Key& key_with_fragment) c
   return out;
 }
 
-SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history) {
+namespace {
+
+// Only files that are published (copied to the site) are read, and never a withheld one:
+// an exempt report's appendix is not opened, let alone indexed.
+void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags, const std::filesystem::path& cache) {
+  std::map<std::string, PdfSource> sources;
+  for (const auto& path : model.published_files) {
+    if (model.withheld_paths.count(path) != 0 || path.size() < 4) continue;
+    if (to_lower_ascii(path.substr(path.size() - 4)) != ".pdf") continue;
+    auto bytes = tree.read(path);
+    if (!bytes) continue;
+    PdfSource src;
+    src.fingerprint = fingerprint(*bytes);
+    src.bytes = std::move(*bytes);
+    sources.emplace(path, std::move(src));
+  }
+  model.pdfs = extract_pdf_texts(sources, cache);
+  for (const auto& [path, pdf] : model.pdfs) {
+    if (!pdf.readable) {
+      diags.warning({path, 0, 0}, "this PDF could not be read (damaged or password-protected): its link shows no page count and it has no text version");
+    } else if (!pdf.has_text) {
+      diags.warning({path, 0, 0}, "this PDF is a scanned image with no text: screen readers and search cannot read it; please supply an accessible version");
+    }
+  }
+}
+
+}  // namespace
+
+SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history,
+                      const std::filesystem::path& pdf_cache) {
   SiteModel model;
   model.history = std::move(history);
   model.revision = tree.revision();
@@ -181,6 +210,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
+  extract_pdfs(model, tree, diags, pdf_cache);
 
   // "Today" is the day of the commit being built, so the same commit always renders the
   // same upcoming meetings; outside git, SOURCE_DATE_EPOCH or else the clock.
@@ -201,6 +231,10 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
     } else if (path.rfind("content/", 0) == 0) {
       shared += '\0' + std::to_string(tree.size(path).value_or(0));
     }
+  }
+  // What attachment links say of each PDF (pages, scanned) is shown on other pages too.
+  for (const auto& [path, pdf] : model.pdfs) {
+    shared += '\0' + path + '\0' + std::to_string(pdf.pages) + (pdf.has_text ? "t" : "s");
   }
   model.shared_inputs = fingerprint(shared);
   return model;

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
 #include "load/history.h"
+#include "load/pdf_text.h"
 #include "load/source_tree.h"
 #include "model/entities.h"
 
@@ -44,6 +47,8 @@ struct SiteModel {
   std::map<Key, std::vector<BackLink>> backlinks;
   std::set<std::string> published_files;  // repository paths copied to the site
   std::set<std::string> withheld_paths;   // exempt reports and their files: never shown
+  // Text, page count and text layer of every published PDF (never a withheld one), by path.
+  std::map<std::string, PdfText> pdfs;
   History history;                        // each source file's commits
 
   // For incremental builds: each source file's fingerprints, and one over everything that a
@@ -69,6 +74,8 @@ struct SiteModel {
 // Loads, validates and cross-references everything in `tree`. Errors go to `diags`; the
 // returned model is complete enough to keep checking but must not be rendered when
 // diags.has_errors().
-SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history = {});
+// `pdf_cache` (optional) keeps extracted PDF text by blob id between builds.
+SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history = {},
+                      const std::filesystem::path& pdf_cache = {});
 
 }  // namespace quorum

@@ -24,6 +24,11 @@ std::string page_path(const Key& key_with_fragment) {
   if (kind == "report" && parts.size() == 3) {
     return "committees/" + parts[0] + "/" + parts[1] + "/reports/" + parts[2] + "/";
   }
+  if (kind == "pdf") {  // a PDF's text version, beside it: "papers/Risk register.pdf" -> "papers/Risk register-text/"
+    std::string p = attachment_path(id);
+    if (const auto dot = p.rfind('.'); dot != std::string::npos && p.find('/', dot) == std::string::npos) p.resize(dot);
+    return p + "-text/";
+  }
   if (kind == "list") return id + "/";  // index pages: "list:people", "list:meetings"
   return "";
 }

@@ -9,6 +9,7 @@
 namespace quorum {
 
 // The page path of a key (without its fragment), "" for the home page.
+// "pdf:<repository path>" is a published PDF's text version, beside the file.
 std::string page_path(const Key& key);
 
 // The site path a published file is copied to: the repository path without `content/`

@@ -8,6 +8,10 @@ namespace quorum {
 namespace {
 
 constexpr int kMaxDepth = 64;
+// Aliases are shared, not copied, but walking the tree visits an aliased node once per
+// reference: nine levels of nine aliases ("billion laughs") is 387 million visits. No content
+// file comes near this many nodes; stop walking and refuse the file instead.
+constexpr long kMaxNodes = 1'000'000;
 
 SourcePos position_of_mark(const YAML::Mark& mark, const YamlSource& source) {
   if (mark.line < 0) return {source.path, source.first_line, 0};
@@ -16,12 +20,18 @@ SourcePos position_of_mark(const YAML::Mark& mark, const YamlSource& source) {
 
 // yaml-cpp keeps both entries of a repeated key and answers with the first: a clerk who
 // pastes a field twice would see the wrong value published. Report it instead.
-void check_duplicates(const YAML::Node& node, const YamlSource& source, Diagnostics& diags,
-                      int depth) {
+bool check_duplicates(const YAML::Node& node, const YamlSource& source, Diagnostics& diags,
+                      int depth, long& visited) {
+  if (++visited > kMaxNodes) {
+    diags.error(position_of(node, source),
+                "the YAML expands to more than 1,000,000 values (anchors and aliases repeated "
+                "inside each other?); content never needs this");
+    return false;
+  }
   if (depth > kMaxDepth) {
     diags.error(position_of(node, source),
                 "the YAML is nested more than 64 levels deep; content never needs this");
-    return;
+    return true;
   }
   if (node.IsMap()) {
     std::set<std::string> seen;
@@ -33,11 +43,14 @@ void check_duplicates(const YAML::Node& node, const YamlSource& source, Diagnost
                       "the field '" + key + "' appears twice here; keep one of them");
         }
       }
-      check_duplicates(pair.second, source, diags, depth + 1);
+      if (!check_duplicates(pair.second, source, diags, depth + 1, visited)) return false;
     }
   } else if (node.IsSequence()) {
-    for (const auto& item : node) check_duplicates(item, source, diags, depth + 1);
+    for (const auto& item : node) {
+      if (!check_duplicates(item, source, diags, depth + 1, visited)) return false;
+    }
   }
+  return true;
 }
 
 }  // namespace
@@ -64,7 +77,8 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const YamlSource& sou
   }
   try {
     YAML::Node node = YAML::Load(std::string(text));
-    check_duplicates(node, source, diags, 0);
+    long visited = 0;
+    if (!check_duplicates(node, source, diags, 0, visited)) return std::nullopt;
     return node;
   } catch (const YAML::Exception& e) {
     diags.error(position_of_mark(e.mark, source), "YAML syntax: " + e.msg);

@@ -30,5 +30,22 @@ json accessibility_page(const PageContext& ctx);
 json meeting_summary(const PageContext& ctx, const Meeting& m);
 json committee_tree(const PageContext& ctx);
 bool minutes_published(const PageContext& ctx, const Meeting& m);
+// A link to a published file that says what it is, the GOV.UK way: `details` is
+// "PDF, 2.3 MB, 48 pages" (size when `bytes` is known); a PDF with no text layer adds
+// "scanned image, no text"; a PDF with text has `text_version`, its HTML text page.
+json attachment_link(const PageContext& ctx, const std::string& path, const std::string& title, std::size_t bytes);
+// Where a published PDF is linked from: its report, meeting or document.
+struct PdfOwner {
+  Key key;                  // "" when nothing links to it
+  std::string title;        // its title there ("Appendix 1: Risk register"), or its file name
+  std::string committee;    // for the search index
+  std::optional<Date> date;
+  json trail;               // breadcrumbs of its text version
+};
+PdfOwner pdf_owner(const PageContext& ctx, const std::string& path);
+// A published PDF's text version ("pdf:<path>"), page by page; null for a PDF without one.
+json pdf_text_page(const PageContext& ctx, const std::string& path);
+// Whether a published PDF has a text version page.
+bool has_text_version(const SiteModel& model, const std::string& path);
 
 }  // namespace quorum

@@ -134,8 +134,7 @@ json document_page(const PageContext& ctx, const Document& d) {
   json attachments = json::array();
   for (const auto& a : d.attachments) {
     if (model.published_files.count(a.file) == 0) continue;
-    const std::string name = a.file.substr(a.file.rfind('/') + 1);
-    attachments.push_back({{"href", ctx.file_href(a.file)}, {"text", a.title}, {"type", file_type_label(name)}});
+    attachments.push_back(attachment_link(ctx, a.file, a.title, 0));
   }
   json superseded_by = nullptr;
   for (const auto& [oid, other] : model.documents) {

@@ -44,12 +44,40 @@ json attendees(const PageContext& ctx, const std::vector<Attendee>& list, const 
 
 json attachment_json(const PageContext& ctx, const std::string& path, const std::string& title,
                      std::size_t bytes) {
-  const std::string name = path.substr(path.rfind('/') + 1);
-  return {{"href", ctx.file_href(path)}, {"text", title.empty() ? name : title},
-          {"type", file_type_label(name)}, {"size", file_size_words(bytes)}};
+  return attachment_link(ctx, path, title, bytes);
 }
 
 }  // namespace
+
+bool has_text_version(const SiteModel& model, const std::string& path) {
+  const auto it = model.pdfs.find(path);
+  return it != model.pdfs.end() && it->second.readable && it->second.has_text &&
+         model.published_files.count(path) != 0 && model.withheld_paths.count(path) == 0;
+}
+
+json attachment_link(const PageContext& ctx, const std::string& path, const std::string& title, std::size_t bytes) {
+  const std::string name = path.substr(path.rfind('/') + 1);
+  json out = {{"href", ctx.file_href(path)}, {"text", title.empty() ? name : title},
+              {"type", file_type_label(name)}, {"size", bytes != 0 ? json(file_size_words(bytes)) : json(nullptr)},
+              {"pages", nullptr}, {"scanned", false}, {"text_version", nullptr}};
+  std::string details = file_type_label(name);
+  if (bytes != 0) details += ", " + file_size_words(bytes);
+  if (const auto it = ctx.model().pdfs.find(path); it != ctx.model().pdfs.end() && it->second.readable) {
+    const PdfText& pdf = it->second;
+    out["pages"] = pdf.pages;
+    details += ", " + std::to_string(pdf.pages) + (pdf.pages == 1 ? " page" : " pages");
+    if (!pdf.has_text) {
+      out["scanned"] = true;
+      details += ", scanned image, no text";
+    }
+    if (has_text_version(ctx.model(), path)) {
+      out["text_version"] = ctx.link("pdf:" + path, "Text version");
+      out["text_version"]["attachment_text"] = title.empty() ? name : title;
+    }
+  }
+  out["details"] = details;
+  return out;
+}
 
 bool minutes_published(const PageContext& ctx, const Meeting& m) {
   return m.minutes.has_value() && !(m.minutes->status == "draft" && ctx.model().site.draft_minutes == "hide");

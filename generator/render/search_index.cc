@@ -29,7 +29,7 @@ const std::vector<std::pair<std::string, std::string>>& type_labels() {
   static const std::vector<std::pair<std::string, std::string>> kTypes = {
       {"meeting", "Meeting"},   {"minutes", "Minutes"}, {"report", "Report"},
       {"document", "Document"}, {"committee", "Committee"}, {"person", "Person"},
-      {"organisation", "Organisation"}};
+      {"organisation", "Organisation"}, {"attachment", "Attachment (PDF text)"}};
   return kTypes;
 }
 
@@ -70,6 +70,21 @@ json search_index(const PageContext& ctx) {
   for (const auto& [id, d] : model.documents) {
     pages.push_back(entry(ctx, "document", "document:" + id, d.title, d.owner, std::nullopt,
                           d.period + " " + d.body.outline.plain_text));
+  }
+  // PDF text: one entry per page with text, pointing at that page of the text version, so a
+  // word inside an appendix is found with its page number. Only published PDFs were ever
+  // extracted, so an exempt report's appendix cannot be found here.
+  for (const auto& [path, pdf] : model.pdfs) {
+    if (!has_text_version(model, path)) continue;
+    const PdfOwner owner = pdf_owner(ctx, path);
+    for (std::size_t i = 0; i < pdf.text.size(); ++i) {
+      if (pdf.text[i].find_first_not_of(" \t\r\n") == std::string::npos) continue;
+      const std::string n = std::to_string(i + 1);
+      json e = entry(ctx, "attachment", "pdf:" + path + "#page-" + n, owner.title + ", page " + n, owner.committee,
+                     owner.date, pdf.text[i]);
+      e["page"] = i + 1;
+      pages.push_back(std::move(e));
+    }
   }
   for (const auto& [id, p] : model.people) {
     std::string text;

@@ -34,18 +34,20 @@ class PageWriter {
   }
 
   // `key` decides the address; the page is the folder's index.html.
-  void page(const Key& key, const std::string& template_name, const ContextBuilder& build) {
+  // `extra`: inputs the key's source files do not cover (a PDF text version's blob id).
+  void page(const Key& key, const std::string& template_name, const ContextBuilder& build,
+            const std::string& extra = {}) {
     keys_.push_back(key);
-    write(page_path(key) + "index.html", template_name, key, build);
+    write(page_path(key) + "index.html", template_name, key, build, extra);
   }
 
   // A page's fingerprint covers everything its bytes are made from: what is shared, its
   // template, and the whole of its own source files with their history. Only when that
   // changed is the page's context built (Markdown rendered) and the template run.
   void write(const std::string& path, const std::string& template_name, const Key& key,
-             const ContextBuilder& build) {
+             const ContextBuilder& build, const std::string& extra = {}) {
     ++stats_.pages;
-    std::string inputs = shared_ + '\0' + template_name + '\0' + key;
+    std::string inputs = shared_ + '\0' + template_name + '\0' + key + '\0' + extra;
     for (const auto& source : ctx_.model().source_paths(key)) {
       const auto it = ctx_.model().inputs.find(source);
       inputs += '\0' + source + '\0' + (it != ctx_.model().inputs.end() ? it->second.whole : std::string());
@@ -140,6 +142,15 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
     if (minutes_published(ctx, m)) out.page("minutes:" + id, "minutes", [&] { return minutes_page(ctx, m); });
     for (const auto& [slug, r] : m.reports) {
       if (!r.exempt) out.page("report:" + r.id, "report", [&] { return report_page(ctx, m, r); });
+    }
+  }
+  // Each published PDF with a text layer has its text version beside it (themes without the
+  // template go without). The page changes only when the PDF's bytes do.
+  if (theme.has_template("pdf_text")) {
+    for (const auto& [path, pdf] : model.pdfs) {
+      if (!has_text_version(model, path)) continue;
+      const auto bytes = tree.read(path);
+      out.page("pdf:" + path, "pdf_text", [&] { return pdf_text_page(ctx, path); }, bytes ? fingerprint(*bytes) : std::string());
     }
   }
   for (const auto& [id, p] : model.people) out.page("person:" + id, "person", [&] { return person_page(ctx, p); });

@@ -59,6 +59,8 @@ std::string read_all(const fs::path& p) {
 
 }  // namespace
 
+fs::path AtomicOutput::cache_dir(const fs::path& destination) { return sibling(destination, ".quorum-cache"); }
+
 AtomicOutput::AtomicOutput(fs::path destination, bool incremental) : destination_(std::move(destination)) {
   if (destination_.filename().empty()) destination_ = destination_.parent_path();
   std::error_code ec;

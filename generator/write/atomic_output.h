@@ -28,6 +28,9 @@ class AtomicOutput : public OutputSink {
   void set_build_stamp(const std::string& stamp) override { stamp_ = stamp; }
   // The manifest's name inside the site folder.
   static constexpr const char* kManifest = ".quorum-manifest";
+  // Where caches that outlive a build are kept: a sibling ".<out>.quorum-cache" folder, like
+  // the staging folder and the lock, so the site folder holds only the site.
+  static std::filesystem::path cache_dir(const std::filesystem::path& destination);
   // Replaces the destination with everything written. Throws on failure, leaving the
   // previous site in place.
   void commit();

@@ -1,0 +1,129 @@
+#include "load/pdf_text.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <system_error>
+#include <thread>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+namespace quorum {
+namespace {
+
+constexpr int kCacheVersion = 1;
+
+// Poppler prints parse complaints to stderr by default; a build's output is its diagnostics.
+void quiet_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+}
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  });
+}
+
+std::string to_utf8(const poppler::ustring& u) {
+  const poppler::byte_array bytes = u.to_utf8();
+  std::string s(bytes.begin(), bytes.end());
+  // Form feeds and NULs end up in some extractions; neither belongs in HTML or JSON text.
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '\f' || c == '\0'; }), s.end());
+  return s;
+}
+
+std::optional<PdfText> read_cache(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  try {
+    const nlohmann::json j = nlohmann::json::parse(in);
+    if (j.value("version", 0) != kCacheVersion) return std::nullopt;
+    PdfText t;
+    t.readable = j.at("readable").get<bool>();
+    t.pages = j.at("pages").get<int>();
+    t.has_text = j.at("has_text").get<bool>();
+    t.text = j.at("text").get<std::vector<std::string>>();
+    return t;
+  } catch (const std::exception&) {
+    return std::nullopt;  // a damaged cache entry is only a miss
+  }
+}
+
+void write_cache(const std::filesystem::path& dir, const std::string& name, const PdfText& t) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return;
+  const nlohmann::json j = {{"version", kCacheVersion}, {"readable", t.readable}, {"pages", t.pages},
+                            {"has_text", t.has_text}, {"text", t.text}};
+  // Written beside and renamed into place, so a reader never sees half an entry.
+  const auto tmp = dir / (name + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())));
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return;
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  std::filesystem::rename(tmp, dir / (name + ".json"), ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+}
+
+}  // namespace
+
+PdfText extract_pdf_text(std::string_view bytes) {
+  quiet_poppler();
+  PdfText out;
+  if (bytes.empty() || bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return out;
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc || doc->is_locked()) return out;
+  out.readable = true;
+  out.pages = doc->pages();
+  for (int i = 0; i < out.pages; ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    std::string text = page ? to_utf8(page->text(poppler::rectf(), poppler::page::physical_layout)) : std::string();
+    if (!blank(text)) out.has_text = true;
+    out.text.push_back(std::move(text));
+  }
+  return out;
+}
+
+std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, PdfSource>& sources,
+                                                 const std::filesystem::path& cache_dir) {
+  std::vector<const std::pair<const std::string, PdfSource>*> work;
+  for (const auto& entry : sources) work.push_back(&entry);
+  std::vector<PdfText> results(work.size());
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t i = next++; i < work.size(); i = next++) {
+      const PdfSource& src = work[i]->second;
+      const bool cached = !cache_dir.empty() && !src.fingerprint.empty();
+      if (cached) {
+        if (auto hit = read_cache(cache_dir / (src.fingerprint + ".json"))) {
+          results[i] = std::move(*hit);
+          continue;
+        }
+      }
+      results[i] = extract_pdf_text(src.bytes);
+      if (cached) write_cache(cache_dir, src.fingerprint, results[i]);
+    }
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(work.size(), std::max(1U, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  std::map<std::string, PdfText> out;
+  for (std::size_t i = 0; i < work.size(); ++i) out.emplace(work[i]->first, std::move(results[i]));
+  return out;
+}
+
+}  // namespace quorum
