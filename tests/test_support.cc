@@ -99,11 +99,10 @@ void commit_all(const fs::path& root, const std::string& message, long long time
   git_libgit2_shutdown();
 }
 
-BuildResult build(const fs::path& source, const fs::path& out, bool working_tree) {
-  BuildRequest request;
-  request.source = source;
-  request.out = out;
-  request.working_tree = working_tree;
+namespace {
+
+// Runs the pipeline as `quorum build` / `quorum check` would, capturing what it prints.
+BuildResult run(const BuildRequest& request) {
   std::ostringstream o;
   std::ostringstream e;
   BuildResult r;
@@ -111,6 +110,16 @@ BuildResult build(const fs::path& source, const fs::path& out, bool working_tree
   r.out = o.str();
   r.err = e.str();
   return r;
+}
+
+}  // namespace
+
+BuildResult build(const fs::path& source, const fs::path& out, bool working_tree) {
+  BuildRequest request;
+  request.source = source;
+  request.out = out;
+  request.working_tree = working_tree;
+  return run(request);
 }
 
 BuildResult build_ref(const fs::path& source, const fs::path& out, const std::string& ref, bool clean) {
@@ -119,13 +128,7 @@ BuildResult build_ref(const fs::path& source, const fs::path& out, const std::st
   request.out = out;
   request.ref = ref;
   request.clean = clean;
-  std::ostringstream o;
-  std::ostringstream e;
-  BuildResult r;
-  r.exit_code = run_build(request, o, e);
-  r.out = o.str();
-  r.err = e.str();
-  return r;
+  return run(request);
 }
 
 int shell(const std::string& command) { return std::system(command.c_str()); }
@@ -134,13 +137,7 @@ BuildResult check(const fs::path& source) {
   BuildRequest request;
   request.source = source;
   request.check_only = true;
-  std::ostringstream o;
-  std::ostringstream e;
-  BuildResult r;
-  r.exit_code = run_build(request, o, e);
-  r.out = o.str();
-  r.err = e.str();
-  return r;
+  return run(request);
 }
 
 std::string read(const fs::path& file) {
