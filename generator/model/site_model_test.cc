@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -15,28 +17,8 @@ namespace {
 
 using Files = std::map<std::string, std::string>;
 
-// "-- path --" lines separate files, as in the end-to-end tests.
-Files parse_files(const std::string& text) {
-  Files files;
-  std::istringstream in(text);
-  std::string line;
-  std::string current;
-  std::string body;
-  const auto flush = [&] {
-    if (!current.empty()) files[current] = body;
-    body.clear();
-  };
-  while (std::getline(in, line)) {
-    if (line.size() > 6 && line.rfind("-- ", 0) == 0 && line.compare(line.size() - 3, 3, " --") == 0) {
-      flush();
-      current = line.substr(3, line.size() - 6);
-      continue;
-    }
-    body += line + "\n";
-  }
-  flush();
-  return files;
-}
+// "-- path --" lines separate files: the end-to-end tests' own parser.
+Files parse_files(const std::string& text) { return quorum::testing::parse_sections(text); }
 
 const char* const kMeeting1 = "content/committees/board/meetings/2017-07-19/meeting.yaml";
 const char* const kMeeting2 = "content/committees/board/meetings/2017-09-08/meeting.yaml";
