@@ -131,6 +131,17 @@ json PageContext::committee_trail(const std::string& committee_id) const {
   return trail;
 }
 
+const Change* PageContext::latest_change(const Key& key) const {
+  // The same commit history() puts first: the newest, the first seen among equals.
+  const Change* latest = nullptr;
+  for (const auto& path : model_.source_paths(key)) {
+    for (const auto& c : model_.history.of(path)) {
+      if (latest == nullptr || c.time > latest->time) latest = &c;
+    }
+  }
+  return latest;
+}
+
 json PageContext::history(const Key& key) const {
   std::vector<const Change*> changes;
   std::set<std::string> seen;
@@ -195,14 +206,25 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
     item["current_page"] = key == self;  // aria-current="page"; a page inside the section gets "true"
     nav.push_back(std::move(item));
   }
+  // The footer's commit line. A page made from files of its own names the commit that last
+  // changed them ("Last changed in commit ..."), so it stays the same, and is not rewritten,
+  // when other files change; the rest (lists, home) name the commit built.
   const Revision& rev = model_.revision;
-  json build = {{"commit", rev.commit}, {"short_commit", rev.short_commit},
-                {"date", rev.commit_time != 0 ? date(Date::from_days_since_epoch(static_cast<long>(rev.commit_time / 86400)))
-                                              : json(nullptr)},
+  std::string commit = rev.commit;
+  long long commit_time = rev.commit_time;
+  const Change* own = latest_change(self);
+  if (own != nullptr) {
+    commit = own->commit;
+    commit_time = own->time;
+  }
+  json build = {{"commit", commit}, {"short_commit", commit.substr(0, 10)},
+                {"date", commit_time != 0 ? date(Date::from_days_since_epoch(static_cast<long>(commit_time / 86400)))
+                                          : json(nullptr)},
+                {"page", own != nullptr},
                 {"source_url", nullptr}};
-  if (!s.source_url.empty() && !rev.commit.empty()) {
+  if (!s.source_url.empty() && !commit.empty()) {
     std::string url = s.source_url;
-    if (const auto at = url.find("{commit}"); at != std::string::npos) url.replace(at, 8, rev.commit);
+    if (const auto at = url.find("{commit}"); at != std::string::npos) url.replace(at, 8, commit);
     build["source_url"] = url;
   }
   json organisation = s.organisation.empty() ? json(nullptr) : this->organisation(s.organisation);

@@ -47,6 +47,8 @@ class PageContext {
   // A page's history from git: first published, last updated, every change newest first.
   // Null when its files have no commits (a preview of uncommitted files, or no git).
   [[nodiscard]] json history(const Key& key) const;
+  // The newest commit that changed a page's files; nullptr when they have none.
+  [[nodiscard]] const Change* latest_change(const Key& key) const;
 
   // The frame of a page: site, page title, breadcrumbs, back-links, history, build.
   [[nodiscard]] json frame(const Key& self, const std::string& title, json breadcrumbs,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "render/open_data.h"
 #include "render/pages.h"
 #include "support/text.h"
 
@@ -39,15 +40,14 @@ json entry(const PageContext& ctx, const std::string& type, const Key& key, cons
           {"date", date ? date->iso() : std::string()}, {"url", ctx.href(key)}, {"text", squeeze(text)}};
 }
 
-}  // namespace
-
-json search_index(const PageContext& ctx) {
+// Calls `add` with each entry of the index, in order.
+template <typename Add>
+void each_entry(const PageContext& ctx, Add&& add) {
   const SiteModel& model = ctx.model();
-  json pages = json::array();
   for (const auto& [id, c] : model.committees) {
     std::string text = c.short_name + " " + c.meets;
     if (c.description) text += " " + c.description->outline.plain_text;
-    pages.push_back(entry(ctx, "committee", "committee:" + id, c.name, id, std::nullopt, text));
+    add(entry(ctx, "committee", "committee:" + id, c.name, id, std::nullopt, text));
   }
   for (const auto& [id, m] : model.meetings) {
     std::string text = m.venue + " " + m.status_note;
@@ -55,20 +55,20 @@ json search_index(const PageContext& ctx) {
       text += " " + item.number + ". " + item.title;
       if (item.description) text += " " + item.description->outline.plain_text;
     }
-    pages.push_back(entry(ctx, "meeting", "meeting:" + id, model.title_of("meeting:" + id), m.committee, m.date, text));
+    add(entry(ctx, "meeting", "meeting:" + id, model.title_of("meeting:" + id), m.committee, m.date, text));
     if (minutes_published(ctx, m)) {
-      pages.push_back(entry(ctx, "minutes", "minutes:" + id, model.title_of("minutes:" + id), m.committee, m.date,
+      add(entry(ctx, "minutes", "minutes:" + id, model.title_of("minutes:" + id), m.committee, m.date,
                             m.minutes->body.outline.plain_text));
     }
     for (const auto& [slug, r] : m.reports) {
       if (r.exempt) continue;
       std::string body = r.body.outline.plain_text;
       for (const auto& rec : r.recommendations) body += " " + rec;
-      pages.push_back(entry(ctx, "report", "report:" + r.id, r.title, m.committee, m.date, body));
+      add(entry(ctx, "report", "report:" + r.id, r.title, m.committee, m.date, body));
     }
   }
   for (const auto& [id, d] : model.documents) {
-    pages.push_back(entry(ctx, "document", "document:" + id, d.title, d.owner, std::nullopt,
+    add(entry(ctx, "document", "document:" + id, d.title, d.owner, std::nullopt,
                           d.period + " " + d.body.outline.plain_text));
   }
   // PDF text: one entry per page with text, pointing at that page of the text version, so a
@@ -83,7 +83,7 @@ json search_index(const PageContext& ctx) {
       json e = entry(ctx, "attachment", "pdf:" + path + "#page-" + n, owner.title + ", page " + n, owner.committee,
                      owner.date, pdf.text[i]);
       e["page"] = i + 1;
-      pages.push_back(std::move(e));
+      add(std::move(e));
     }
   }
   for (const auto& [id, p] : model.people) {
@@ -92,16 +92,52 @@ json search_index(const PageContext& ctx) {
     for (const auto& i : p.interests) {
       if (!i.sensitive) text += " " + i.description;
     }
-    pages.push_back(entry(ctx, "person", "person:" + id, p.display_name(), "", std::nullopt, text));
+    add(entry(ctx, "person", "person:" + id, p.display_name(), "", std::nullopt, text));
   }
   for (const auto& [id, o] : model.organisations) {
-    pages.push_back(entry(ctx, "organisation", "organisation:" + id, o.name, "", std::nullopt, o.short_name));
+    add(entry(ctx, "organisation", "organisation:" + id, o.name, "", std::nullopt, o.short_name));
   }
+}
+
+json committee_list(const SiteModel& model) {
   json committees = json::array();
   for (const auto& [id, c] : model.committees) committees.push_back({{"id", id}, {"name", c.name}});
+  return committees;
+}
+
+json type_list() {
   json types = json::array();
   for (const auto& [id, label] : type_labels()) types.push_back({{"id", id}, {"label", label}});
-  return {{"version", 1}, {"committees", committees}, {"types", types}, {"pages", pages}};
+  return types;
+}
+
+// json_file() of a value, without its final newline.
+std::string json_piece(const json& value) {
+  std::string out = json_file(value);
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+json search_index(const PageContext& ctx) {
+  json pages = json::array();
+  each_entry(ctx, [&](json e) { pages.push_back(std::move(e)); });
+  return {{"version", 1}, {"committees", committee_list(ctx.model())}, {"types", type_list()}, {"pages", pages}};
+}
+
+std::string search_index_file(const PageContext& ctx) {
+  // The bytes of json_file(search_index(ctx)), entry by entry: the whole index never exists
+  // as a JSON tree beside its text. An object's keys come out sorted, as nlohmann's do.
+  std::string out = "{\"committees\":" + json_piece(committee_list(ctx.model())) + ",\"pages\":[";
+  bool first = true;
+  each_entry(ctx, [&](const json& e) {
+    if (!first) out += ',';
+    first = false;
+    out += json_piece(e);
+  });
+  out += "],\"types\":" + json_piece(type_list()) + ",\"version\":1}\n";
+  return out;
 }
 
 json search_page(const PageContext& ctx) {

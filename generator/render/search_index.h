@@ -14,6 +14,8 @@ inline constexpr const char* kSearchIndexPath = "search/index.json";
 
 // The index as compact JSON: {"version":1,"committees":[...],"types":[...],"pages":[...]}.
 json search_index(const PageContext& ctx);
+// The same as json_file(search_index(ctx)), made without holding the index twice.
+std::string search_index_file(const PageContext& ctx);
 
 // The /search/ page ("list:search").
 json search_page(const PageContext& ctx);

@@ -1,7 +1,12 @@
 #include "render/site_renderer.h"
 
+#include <algorithm>
+#include <atomic>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <numeric>
+#include <optional>
 #include <vector>
 
 #include "load/fingerprint.h"
@@ -12,19 +17,25 @@
 #include "render/pages.h"
 #include "render/pages_forward_plan.h"
 #include "render/search_index.h"
-#include "render/sitemap.h"
 #include "render/site_style.h"
+#include "render/sitemap.h"
 #include "render/structure_diagram.h"
+#include "support/parallel.h"
 
 namespace quorum {
 namespace {
 
 using ContextBuilder = std::function<json()>;
+using FileMaker = std::function<std::map<std::string, std::string>()>;
 
-class PageWriter {
+// The site as a list of independent jobs, planned in one thread in a fixed order and then run
+// on several. Each job reports into its own Diagnostics, merged in plan order afterwards, and
+// writes files no other job writes, so the output and the messages are the same whatever the
+// number of threads.
+class RenderPlan {
  public:
-  PageWriter(const PageContext& ctx, const Theme& theme, OutputSink& sink, Diagnostics& diags, RenderStats& stats)
-      : ctx_(ctx), theme_(theme), sink_(sink), diags_(diags), stats_(stats) {
+  RenderPlan(const PageContext& ctx, const Theme& theme, OutputSink& sink, const RenderOptions& options)
+      : ctx_(ctx), theme_(theme), sink_(sink), options_(options) {
     // What every page is made from besides its own files: the theme, the address, and what
     // any page may show of every other file. The build line is left out when the theme
     // draws it through its `build` partial: it changes with every commit, and the sink
@@ -35,113 +46,193 @@ class PageWriter {
 
   // `key` decides the address; the page is the folder's index.html.
   // `extra`: inputs the key's source files do not cover (a PDF text version's blob id).
-  void page(const Key& key, const std::string& template_name, const ContextBuilder& build,
-            const std::string& extra = {}) {
+  void page(const Key& key, const std::string& template_name, ContextBuilder build,
+            std::function<std::string()> extra = {}) {
     keys_.push_back(key);
-    write(page_path(key) + "index.html", template_name, key, build, extra);
+    write(page_path(key) + "index.html", template_name, key, std::move(build), std::move(extra));
   }
 
   // A page's fingerprint covers everything its bytes are made from: what is shared, its
   // template, and the whole of its own source files with their history. Only when that
   // changed is the page's context built (Markdown rendered) and the template run.
-  void write(const std::string& path, const std::string& template_name, const Key& key,
-             const ContextBuilder& build, const std::string& extra = {}) {
-    ++stats_.pages;
-    std::string inputs = shared_ + '\0' + template_name + '\0' + key + '\0' + extra;
-    for (const auto& source : ctx_.model().source_paths(key)) {
-      const auto it = ctx_.model().inputs.find(source);
-      inputs += '\0' + source + '\0' + (it != ctx_.model().inputs.end() ? it->second.whole : std::string());
-    }
-    inputs += '\0' + ctx_.history(key).dump();
-    const std::string fp = fingerprint(inputs);
-    if (sink_.reuse(path, fp)) return;
-    sink_.write_with_fingerprint(path, theme_.render(template_name, build(), diags_), fp);
-    ++stats_.rendered;
+  void write(const std::string& path, const std::string& template_name, const Key& key, ContextBuilder build,
+             std::function<std::string()> extra = {}) {
+    ++pages_;
+    add(/*is_page=*/true, [this, path, template_name, key, build = std::move(build),
+                           extra = std::move(extra)](Diagnostics& diags) {
+      std::string inputs =
+          shared_ + '\0' + template_name + '\0' + key + '\0' + (extra ? extra() : std::string());
+      for (const auto& source : ctx_.model().source_paths(key)) {
+        const auto it = ctx_.model().inputs.find(source);
+        inputs += '\0' + source + '\0' + (it != ctx_.model().inputs.end() ? it->second.whole : std::string());
+      }
+      const json history = ctx_.history(key);
+      inputs += '\0' + history.dump();
+      const std::string fp = fingerprint(inputs);
+      // A page with a history names its own last commit in its footer (see PageContext::
+      // frame), which its fingerprint covers; the others name the build's commit.
+      if (sink_.reuse(path, fp, /*carries_build_stamp=*/history.is_null())) return;
+      sink_.write_with_fingerprint(path, theme_.render(template_name, build(), diags), fp);
+      ++rendered_;
+    });
   }
 
   // Files made without a template (feeds, calendars, data): fingerprinted by their bytes.
-  void files(const std::map<std::string, std::string>& made) {
-    for (const auto& [path, bytes] : made) {
-      const std::string fp = fingerprint(bytes);
-      if (!sink_.reuse(path, fp)) sink_.write_with_fingerprint(path, bytes, fp);
-      ++stats_.files;
-    }
+  void files(FileMaker make) {
+    add(/*is_page=*/false, /*long_running=*/true, [this, make = std::move(make)](Diagnostics&) {
+      for (const auto& [path, bytes] : make()) file(path, bytes);
+    });
   }
 
-  // Every page written so far, in order: for the sitemap.
+  // One file whose bytes are read when the job runs (attachments, the logo).
+  void copy(const std::string& path, std::function<std::optional<std::string>()> read) {
+    add(/*is_page=*/false, [this, path, read = std::move(read)](Diagnostics&) {
+      if (const auto bytes = read()) file(path, *bytes);
+    });
+  }
+
+  // Messages found while planning, kept in their place among the jobs' messages.
+  void messages(Diagnostics found) {
+    add(/*is_page=*/false, [found = std::move(found)](Diagnostics& diags) { diags = found; });
+  }
+
+  // Every page planned so far, in order: for the sitemap.
   [[nodiscard]] const std::vector<Key>& keys() const { return keys_; }
 
+  RenderStats run(Diagnostics& diags) {
+    std::vector<Diagnostics> found(jobs_.size());
+    const unsigned threads = options_.jobs != 0 ? options_.jobs : default_jobs();
+    // The few long jobs (feeds, search index, open data) start first, so no thread is left
+    // with one of them once the pages are done.
+    std::vector<std::size_t> order(jobs_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return jobs_[i].long_running; });
+    std::mutex progress_mutex;
+    std::size_t pages_done = 0;
+    parallel_for(order.size(), threads, [&](std::size_t n) {
+      const std::size_t i = order[n];
+      jobs_[i].run(found[i]);
+      if (jobs_[i].is_page && options_.progress) {
+        const std::lock_guard lock(progress_mutex);
+        options_.progress(++pages_done, pages_);
+      }
+    });
+    for (const auto& job_diags : found) {
+      for (const auto& d : job_diags.all()) {
+        if (d.severity == Severity::error)
+          diags.error(d.pos, d.message);
+        else
+          diags.warning(d.pos, d.message);
+      }
+    }
+    RenderStats stats;
+    stats.pages = pages_;
+    stats.rendered = rendered_;
+    stats.files = files_;
+    return stats;
+  }
+
  private:
+  struct Job {
+    bool is_page = false;
+    bool long_running = false;
+    std::function<void(Diagnostics&)> run;
+  };
+
+  void add(bool is_page, std::function<void(Diagnostics&)> run) { add(is_page, false, std::move(run)); }
+  void add(bool is_page, bool long_running, std::function<void(Diagnostics&)> run) {
+    jobs_.push_back({is_page, long_running, std::move(run)});
+  }
+
+  void file(const std::string& path, const std::string& bytes) {
+    const std::string fp = fingerprint(bytes);
+    if (!sink_.reuse(path, fp, /*carries_build_stamp=*/false)) sink_.write_with_fingerprint(path, bytes, fp);
+    ++files_;
+  }
+
   const PageContext& ctx_;
   const Theme& theme_;
   OutputSink& sink_;
-  Diagnostics& diags_;
-  RenderStats& stats_;
+  const RenderOptions& options_;
   std::string shared_;
   std::vector<Key> keys_;
+  std::vector<Job> jobs_;
+  std::size_t pages_ = 0;
+  std::atomic<std::size_t> rendered_{0};
+  std::atomic<std::size_t> files_{0};
 };
 
 }  // namespace
 
 RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Theme& theme,
                         const RenderOptions& options, OutputSink& sink, Diagnostics& diags) {
-  RenderStats stats;
   const PageContext ctx(model, options.base_url.empty() ? model.site.base_url : options.base_url);
-  PageWriter out(ctx, theme, sink, diags, stats);
-  sink.set_build_stamp(theme.render_partial("build", ctx.frame("home:", model.site.title, json::array(), "home"), diags));
+  RenderPlan out(ctx, theme, sink, options);
+  sink.set_build_stamp(
+      theme.render_partial("build", ctx.frame("home:", model.site.title, json::array(), "home"), diags));
 
-  out.page("home:", "home", [&] { return home_page(ctx); });
-  out.write("404.html", "404", "list:404", [&] { return not_found_page(ctx); });
-  {
-    // The committees page carries the structure diagram inline; it is also a file of its own.
-    const StructureDiagram diagram = draw_structure_diagram(ctx, diags);
-    if (!diagram.empty()) {
-      const std::string file = diagram.file();
-      const std::string fp = fingerprint(file);
-      if (!sink.reuse(kStructureDiagramPath, fp)) sink.write_with_fingerprint(kStructureDiagramPath, file, fp);
-      ++stats.files;
-    }
-    out.page("list:committees", "committees", [&] {
-      json committees = committees_page(ctx);
-      if (!diagram.empty()) {
-        committees["structure"] = {{"svg", diagram.svg}, {"href", ctx.base_path() + kStructureDiagramPath}};
-      }
-      return committees;
+  out.page("home:", "home", [&ctx] { return home_page(ctx); });
+  out.write("404.html", "404", "list:404", [&ctx] { return not_found_page(ctx); });
+  // The committees page carries the structure diagram inline; it is also a file of its own.
+  // Graphviz is not for use on several threads, so the diagram is drawn here, once.
+  Diagnostics diagram_diags;
+  const StructureDiagram diagram = draw_structure_diagram(ctx, diagram_diags);
+  out.messages(std::move(diagram_diags));
+  if (!diagram.empty()) {
+    out.files([&diagram] {
+      return std::map<std::string, std::string>{{kStructureDiagramPath, diagram.file()}};
     });
   }
-  out.page("list:accessibility", "accessibility", [&] { return accessibility_page(ctx); });
-  out.page("list:meetings", "meetings", [&] { return meetings_page(ctx); });
-  out.page("list:decisions", "decisions", [&] { return decisions_page(ctx); });
-  out.page("list:people", "people", [&] { return people_page(ctx); });
-  out.page("list:organisations", "organisations", [&] { return organisations_page(ctx); });
-  out.page("list:documents", "documents", [&] { return documents_page(ctx); });
-  out.page("list:topics", "topics", [&] { return topics_page(ctx); });
+  out.page("list:committees", "committees", [&ctx, &diagram] {
+    json committees = committees_page(ctx);
+    if (!diagram.empty()) {
+      committees["structure"] = {{"svg", diagram.svg}, {"href", ctx.base_path() + kStructureDiagramPath}};
+    }
+    return committees;
+  });
+  out.page("list:accessibility", "accessibility", [&ctx] { return accessibility_page(ctx); });
+  out.page("list:meetings", "meetings", [&ctx] { return meetings_page(ctx); });
+  out.page("list:decisions", "decisions", [&ctx] { return decisions_page(ctx); });
+  out.page("list:people", "people", [&ctx] { return people_page(ctx); });
+  out.page("list:organisations", "organisations", [&ctx] { return organisations_page(ctx); });
+  out.page("list:documents", "documents", [&ctx] { return documents_page(ctx); });
+  out.page("list:topics", "topics", [&ctx] { return topics_page(ctx); });
   // Pages of themes that have their templates (a council's older copy of a theme may not).
-  if (theme.has_template("search")) out.page("list:search", "search", [&] { return search_page(ctx); });
-  if (theme.has_template("data")) out.page("list:data", "data", [&] { return data_page(ctx); });
-  if (theme.has_template("forward_plan")) out.page("list:forward-plan", "forward_plan", [&] { return forward_plan_page(ctx); });
+  if (theme.has_template("search")) out.page("list:search", "search", [&ctx] { return search_page(ctx); });
+  if (theme.has_template("data")) out.page("list:data", "data", [&ctx] { return data_page(ctx); });
+  if (theme.has_template("forward_plan")) {
+    out.page("list:forward-plan", "forward_plan", [&ctx] { return forward_plan_page(ctx); });
+  }
 
+  // The builders run later, on any thread: they hold the model's entries, never a loop's.
   for (const auto& [id, c] : model.committees) {
-    out.page("committee:" + id, "committee", [&] {
-      json committee = committee_page(ctx, c);
-      if (committee["committee"].is_object()) {
-        committee["committee"]["subscribe"] = {
-            {"feed", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "feed.xml"},
-            {"calendar", ctx.base_path() + url_encode_path(page_path("committee:" + id)) + "meetings.ics"}};
+    const Committee* committee = &c;
+    const std::string key = "committee:" + id;
+    out.page(key, "committee", [&ctx, committee, key] {
+      json page = committee_page(ctx, *committee);
+      if (page["committee"].is_object()) {
+        page["committee"]["subscribe"] = {
+            {"feed", ctx.base_path() + url_encode_path(page_path(key)) + "feed.xml"},
+            {"calendar", ctx.base_path() + url_encode_path(page_path(key)) + "meetings.ics"}};
       }
-      return committee;
+      return page;
     });
-    if (c.terms) out.page("terms:" + id, "terms", [&] { return terms_page(ctx, c); });
+    if (c.terms) out.page("terms:" + id, "terms", [&ctx, committee] { return terms_page(ctx, *committee); });
   }
   for (const auto& [id, m] : model.meetings) {
-    out.page("meeting:" + id, "meeting", [&] {
-      json meeting = meeting_page(ctx, m);
-      meeting["page"]["json_ld"] = script_safe_json(meeting_event_ld(ctx, m));
-      return meeting;
+    const Meeting* meeting = &m;
+    out.page("meeting:" + id, "meeting", [&ctx, meeting] {
+      json page = meeting_page(ctx, *meeting);
+      page["page"]["json_ld"] = script_safe_json(meeting_event_ld(ctx, *meeting));
+      return page;
     });
-    if (minutes_published(ctx, m)) out.page("minutes:" + id, "minutes", [&] { return minutes_page(ctx, m); });
+    if (minutes_published(ctx, m))
+      out.page("minutes:" + id, "minutes", [&ctx, meeting] { return minutes_page(ctx, *meeting); });
     for (const auto& [slug, r] : m.reports) {
-      if (!r.exempt) out.page("report:" + r.id, "report", [&] { return report_page(ctx, m, r); });
+      const Report* report = &r;
+      if (!r.exempt)
+        out.page("report:" + r.id, "report",
+                 [&ctx, meeting, report] { return report_page(ctx, *meeting, *report); });
     }
   }
   // Each published PDF with a text layer has its text version beside it (themes without the
@@ -149,46 +240,54 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   if (theme.has_template("pdf_text")) {
     for (const auto& [path, pdf] : model.pdfs) {
       if (!has_text_version(model, path)) continue;
-      const auto bytes = tree.read(path);
-      out.page("pdf:" + path, "pdf_text", [&] { return pdf_text_page(ctx, path); }, bytes ? fingerprint(*bytes) : std::string());
+      const std::string* file = &path;
+      out.page(
+          "pdf:" + path, "pdf_text", [&ctx, file] { return pdf_text_page(ctx, *file); },
+          [&tree, file] {
+            const auto bytes = tree.read(*file);
+            return bytes ? fingerprint(*bytes) : std::string();
+          });
     }
   }
-  for (const auto& [id, p] : model.people) out.page("person:" + id, "person", [&] { return person_page(ctx, p); });
-  for (const auto& [id, o] : model.organisations) {
-    out.page("organisation:" + id, "organisation", [&] { return organisation_page(ctx, o); });
+  for (const auto& [id, p] : model.people) {
+    const Person* person = &p;
+    out.page("person:" + id, "person", [&ctx, person] { return person_page(ctx, *person); });
   }
-  for (const auto& [id, d] : model.documents) out.page("document:" + id, "document", [&] { return document_page(ctx, d); });
-  for (const auto& [topic, keys] : model.topics) out.page("topic:" + topic, "topic", [&] { return topic_page(ctx, topic); });
+  for (const auto& [id, o] : model.organisations) {
+    const Organisation* organisation = &o;
+    out.page("organisation:" + id, "organisation",
+             [&ctx, organisation] { return organisation_page(ctx, *organisation); });
+  }
+  for (const auto& [id, d] : model.documents) {
+    const Document* document = &d;
+    out.page("document:" + id, "document", [&ctx, document] { return document_page(ctx, *document); });
+  }
+  for (const auto& [topic, keys] : model.topics) {
+    const std::string* name = &topic;
+    out.page("topic:" + topic, "topic", [&ctx, name] { return topic_page(ctx, *name); });
+  }
 
   // Subscribe, search and reuse: feeds, calendars, open data, the search index, the sitemap.
-  out.files(atom_feeds(ctx));
-  out.files(calendars(ctx));
-  out.files(open_data_files(ctx));
-  out.files({{kSearchIndexPath, json_file(search_index(ctx))}});
-  out.files(sitemap_files(ctx, out.keys()));
+  out.files([&ctx] { return atom_feeds(ctx); });
+  out.files([&ctx] { return calendars(ctx); });
+  out.files([&ctx] { return open_data_files(ctx); });
+  out.files([&ctx] {
+    return std::map<std::string, std::string>{{kSearchIndexPath, search_index_file(ctx)}};
+  });
+  out.files([&ctx, &out] { return sitemap_files(ctx, out.keys()); });
 
   for (const auto& path : model.published_files) {
-    if (auto bytes = tree.read(path)) {
-      const std::string fp = fingerprint(*bytes);
-      if (!sink.reuse(attachment_path(path), fp)) sink.write_with_fingerprint(attachment_path(path), *bytes, fp);
-      ++stats.files;
-    }
+    const std::string* file = &path;
+    out.copy(attachment_path(path), [&tree, file] { return tree.read(*file); });
   }
   const std::string logo = logo_site_path(model.site.theme_options);
   for (const auto& [path, bytes] : theme.assets()) {
     if ("assets/" + path == logo) continue;  // the site's own logo replaces the theme's
-    const std::string fp = fingerprint(bytes);
-    if (!sink.reuse("assets/" + path, fp)) sink.write_with_fingerprint("assets/" + path, bytes, fp);
-    ++stats.files;
+    const std::string* asset = &bytes;
+    out.copy("assets/" + path, [asset] { return std::optional<std::string>(*asset); });
   }
-  if (!logo.empty()) {
-    if (auto bytes = tree.read(model.site.theme_options.logo)) {
-      const std::string fp = fingerprint(*bytes);
-      if (!sink.reuse(logo, fp)) sink.write_with_fingerprint(logo, *bytes, fp);
-      ++stats.files;
-    }
-  }
-  return stats;
+  if (!logo.empty()) out.copy(logo, [&tree, &model] { return tree.read(model.site.theme_options.logo); });
+  return out.run(diags);
 }
 
 }  // namespace quorum

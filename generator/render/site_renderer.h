@@ -1,6 +1,8 @@
 // Renders every page of the site and copies its files, writing through an OutputSink.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 
 #include "load/source_tree.h"
@@ -12,6 +14,9 @@ namespace quorum {
 
 struct RenderOptions {
   std::string base_url;  // overrides site.yaml's base_url when set
+  unsigned jobs = 0;     // threads to render on; 0: one per core. The output is the same.
+  // Called after each page, one call at a time (from any rendering thread): for a progress line.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct RenderStats {

@@ -99,31 +99,62 @@ AtomicOutput::~AtomicOutput() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-void AtomicOutput::write(const std::string& path, std::string_view bytes) {
+void AtomicOutput::make_parent(const fs::path& file) {
+  const fs::path parent = file.parent_path();
+  {
+    const std::lock_guard lock(mutex_);
+    if (made_.count(parent.native()) != 0) return;
+  }
+  // Two threads may make the same folder at once; each succeeds or finds it made.
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec && !fs::is_directory(parent)) throw std::runtime_error("could not create " + parent.string() + ": " + ec.message());
+  const std::lock_guard lock(mutex_);
+  made_.insert(parent.native());
+}
+
+void AtomicOutput::record(const std::string& path, const std::string& fingerprint, bool reused) {
+  const std::lock_guard lock(mutex_);
+  manifest_[path] = fingerprint;
+  if (reused) ++reused_;
+}
+
+void AtomicOutput::store(const std::string& path, std::string_view bytes) {
   if (!safe_relative(path)) throw std::runtime_error("refusing to write outside the site: " + path);
   const fs::path target = staging_ / path;
-  fs::create_directories(target.parent_path());
+  make_parent(target);
+  if (previous_.count(path) != 0) {
+    const fs::path before = destination_ / path;
+    std::error_code ec;
+    if (fs::file_size(before, ec) == bytes.size() && !ec && read_all(before) == bytes) {
+      fs::create_hard_link(before, target, ec);
+      if (!ec) return;
+    }
+  }
   std::ofstream out(target, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) throw std::runtime_error("could not write " + target.string() + " (is the disk full?)");
+  const std::lock_guard lock(mutex_);
   bytes_ += bytes.size();
 }
 
+void AtomicOutput::write(const std::string& path, std::string_view bytes) { store(path, bytes); }
+
 void AtomicOutput::write_with_fingerprint(const std::string& path, std::string_view bytes, const std::string& fingerprint) {
-  write(path, bytes);
-  manifest_[path] = fingerprint;
+  store(path, bytes);
+  record(path, fingerprint, false);
 }
 
-bool AtomicOutput::reuse(const std::string& path, const std::string& fingerprint) {
+bool AtomicOutput::reuse(const std::string& path, const std::string& fingerprint, bool carries_build_stamp) {
   const auto it = previous_.find(path);
   if (it == previous_.end() || it->second != fingerprint || !safe_relative(path)) return false;
   const fs::path from = destination_ / path;
   const fs::path to = staging_ / path;
   std::error_code ec;
   if (!fs::is_regular_file(from, ec)) return false;
-  fs::create_directories(to.parent_path(), ec);
-  if (stamp_ != previous_stamp_ && path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
+  const bool html = path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0;
+  if (carries_build_stamp && html && stamp_ != previous_stamp_) {
     // The page is unchanged but for the build line: swap exactly one occurrence, or render.
     std::string bytes = read_all(from);
     const auto at = bytes.find(previous_stamp_);
@@ -132,19 +163,18 @@ bool AtomicOutput::reuse(const std::string& path, const std::string& fingerprint
       return false;
     }
     bytes.replace(at, previous_stamp_.size(), stamp_);
-    write(path, bytes);
-    manifest_[path] = fingerprint;
-    ++reused_;
+    store(path, bytes);
+    record(path, fingerprint, true);
     return true;
   }
+  make_parent(to);
   fs::create_hard_link(from, to, ec);
   if (ec) {
     ec.clear();
     fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
     if (ec) return false;
   }
-  manifest_[path] = fingerprint;
-  ++reused_;
+  record(path, fingerprint, true);
   return true;
 }
 
