@@ -34,17 +34,19 @@ TEST_CASE("every deliberate mistake is reported with its line, and nothing is wr
   const BuildResult r = build(dir / "repo", dir / "public");
   INFO(r.err);
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("content/committees/board/meetings/2017-07-19/meeting.yaml:4:13: error: unknown person 'bob-membr'") !=
-        std::string::npos);
+  CHECK(r.err.find("content/committees/board/meetings/2017-07-19/meeting.yaml:4:13: error: Meeting 2017-07-19 of "
+                   "Testshire Board: the attendance list names person 'bob-membr', but there is no file "
+                   "content/people/bob-membr.yaml. Did you mean 'bob-member'?") != std::string::npos);
   CHECK(r.err.find("Did you mean 'bob-member'?") != std::string::npos);
-  CHECK(r.err.find("content/committees/board/meetings/2017-09-08/meeting.yaml:2:7: error: 'date' is '2017-09-31', which is not a date") !=
-        std::string::npos);
-  CHECK(r.err.find("content/committees/board/meetings/2017-09-08/meeting.yaml:3:9: error: 'status' is 'adjourned'") !=
-        std::string::npos);
+  CHECK(r.err.find("content/committees/board/meetings/2017-09-08/meeting.yaml:2:7: error: Meeting 2017-09-08 of "
+                   "Testshire Board: 'date' is '2017-09-31', which is not a date on the calendar") != std::string::npos);
+  CHECK(r.err.find("content/committees/board/meetings/2017-09-08/meeting.yaml:3:9: error: Meeting 2017-09-08 of "
+                   "Testshire Board: 'status' is 'adjourned'") != std::string::npos);
   CHECK(r.err.find("content/people/ada-clerk.yaml:4:") != std::string::npos);  // end of input: the flow sequence never closes
   CHECK(r.err.find("content/committees/board/index.md:6:") != std::string::npos);
-  CHECK(r.err.find("there is no meeting 'board/2017-01-01'") != std::string::npos);
-  CHECK(r.err.find("content/committees/other/committee.yaml:1:1: error: the committee needs a 'kind' field") !=
+  CHECK(r.err.find("Committee 'Testshire Board': the link to meeting 'board/2017-01-01' leads nowhere: there is no "
+                   "file content/committees/board/meetings/2017-01-01/meeting.yaml") != std::string::npos);
+  CHECK(r.err.find("content/committees/other/committee.yaml:1:1: error: Committee 'Other' needs a 'kind' field") !=
         std::string::npos);
   CHECK(r.err.find("nothing was written") != std::string::npos);
 
@@ -62,7 +64,9 @@ TEST_CASE("check validates without writing anything", "[e2e][errors]") {
   commit_all(dir / "repo", "Report for a missing item");
   const BuildResult r = check(dir / "repo");
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("reports/budget.md:3:7: error: this report is for item '9'") != std::string::npos);
+  CHECK(r.err.find("reports/budget.md:3:7: error: Report 'budget' to meeting 2017-07-19 of Testshire Board: this "
+                   "report is for agenda item '9', but the meeting's agenda has no item with that number (its items "
+                   "are 1, 2)") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "repo/public"));
 }
 
@@ -74,8 +78,8 @@ TEST_CASE("links and attachments may not leave the repository", "[e2e][errors][s
   commit_all(dir / "repo", "Escape attempt");
   const BuildResult r = build(dir / "repo", dir / "public");
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("content/committees/board/index.md:1:1: error: the link '../../../../../../etc/passwd' leads outside the repository") !=
+  CHECK(r.err.find("content/committees/board/index.md:1:1: error: Committee 'Testshire Board': the link '../../../../../../etc/passwd' leads outside the repository") !=
         std::string::npos);
-  CHECK(r.err.find("content/committees/board/index.md:3:1: error: the link '/etc/passwd' leads outside the repository") !=
+  CHECK(r.err.find("content/committees/board/index.md:3:1: error: Committee 'Testshire Board': the link '/etc/passwd' leads outside the repository") !=
         std::string::npos);
 }

@@ -66,7 +66,8 @@ TEST_CASE("hostile YAML: an unknown field is a warning naming the nearest one", 
   const BuildResult r = build_with(dir, kMeeting, "date: 2017-09-08\nstatus: held\nagenda: []\nvenu: Hall\n");
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  CHECK(has(r.err, kMeeting + ":4:1: warning: the meeting has no field 'venu'; it is ignored. Did you mean 'venue'?"));
+  CHECK(has(r.err, kMeeting + ":4:1: warning: Meeting 2017-09-08 of Testshire Board has no field 'venu'; it is "
+                              "ignored. Did you mean 'venue'?"));
 }
 
 TEST_CASE("hostile YAML: a byte-order mark and Windows line endings build", "[e2e][hostile]") {
@@ -140,7 +141,7 @@ TEST_CASE("hostile Markdown: raw HTML and script links are never published", "[e
     CHECK_FALSE(has(text, "src=\"data:"));
     CHECK_FALSE(has(text, "onload=alert"));
   }
-  CHECK(has(r.err, kIndex + ":7:1: warning: the link target 'javascript:alert(4)'"));
+  CHECK(has(r.err, kIndex + ":7:1: warning: Committee 'Testshire Board': the link target 'javascript:alert(4)'"));
   CHECK(has(r.err, "uses 'javascript:', which is not published"));
   CHECK(has(r.err, "uses 'data:', which is not published"));
   CHECK(has(r.err, "uses 'vbscript:', which is not published"));
@@ -193,7 +194,7 @@ TEST_CASE("hostile paths: links climbing out of the repository or absolute are e
       "[file](file:///etc/passwd) ![img](../../../../../../etc/hostname) [enc](..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd)\n");
   INFO(r.err);
   CHECK(r.exit_code == 1);
-  CHECK(has(r.err, kIndex + ":1:1: error: the link '../../../../../../etc/passwd' leads outside the repository"));
+  CHECK(has(r.err, kIndex + ":1:1: error: Committee 'Testshire Board': the link '../../../../../../etc/passwd' leads outside the repository"));
   CHECK(has(r.err, "the link '../../../../outside.txt' leads outside the repository"));
   CHECK(has(r.err, "the link '/etc/passwd' leads outside the repository"));
   CHECK(has(r.err, "uses 'file:', which is not published"));

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,7 @@ struct Site {
   std::string draft_minutes = "publish";
   std::string source_url;  // pattern with {commit}
   std::string data_licence = "Open Government Licence v3.0";  // of the files under /data/
+  std::set<Date> bank_holidays;  // site.yaml `bank_holidays:`, for the publishing rules
   AccessibilityInfo accessibility;
   ThemeOptions theme_options;
   SourcePos pos;

@@ -8,7 +8,8 @@ void load_terms(Context& ctx, Committee& c, const std::string& path) {
   if (!file) return;
   TermsOfReference t;
   if (file->front) {
-    YamlFields f(*file->front, file->front_source, "terms of reference", ctx.diags);
+    YamlFields f(*file->front, file->front_source, "terms of reference of " + (c.name.empty() ? c.id : c.name),
+                 ctx.diags);
     t.version = f.text("version");
     t.status = f.choice("status", {"draft", "approved"}, Need::optional, "approved");
     t.date = f.date("date");
@@ -28,7 +29,8 @@ void load_committee(Context& ctx, const std::string& folder) {
   if (!node) return;
   Committee c;
   c.id = id_from_name(ctx, name, folder, "committee");
-  YamlFields f(*node, {path, 1}, "committee", ctx.diags);
+  const std::string title = scalar_field(*node, "name");
+  YamlFields f(*node, {path, 1}, "committee '" + (title.empty() ? name : title) + "'", ctx.diags);
   c.pos = f.pos();
   c.name = f.text("name", Need::required);
   c.short_name = f.text("short_name");

@@ -94,6 +94,21 @@ std::vector<PersonRef> read_person_refs(YamlFields& fields, const std::string& k
   return out;
 }
 
+std::string scalar_field(const YAML::Node& node, const std::string& key) {
+  if (!node.IsMap()) return {};
+  const YAML::Node value = node[key];
+  return value.IsDefined() && value.IsScalar() ? trim(value.Scalar()) : std::string();
+}
+
+std::string committee_label(const Context& ctx, const std::string& committee) {
+  const auto it = ctx.model.committees.find(committee);
+  return it != ctx.model.committees.end() && !it->second.name.empty() ? it->second.name : "committee '" + committee + "'";
+}
+
+std::string meeting_label(const Context& ctx, const std::string& committee, const std::string& slug) {
+  return "meeting " + slug + " of " + committee_label(ctx, committee);
+}
+
 std::string id_from_name(Context& ctx, const std::string& name, const std::string& path,
                          const std::string& what) {
   if (!is_slug(name)) {

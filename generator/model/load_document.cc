@@ -19,7 +19,7 @@ void load_document(Context& ctx, const std::string& path) {
     ctx.diags.error({path, 1, 1}, "a document starts with front matter between '---' lines, "
                                   "with at least 'title' and 'kind'");
   } else {
-    YamlFields f(*file->front, file->front_source, "document", ctx.diags);
+    YamlFields f(*file->front, file->front_source, "document '" + d.id + "'", ctx.diags);
     d.title = f.text("title", Need::required);
     d.kind = f.choice("kind", {"strategy", "plan", "policy", "annual-report", "other"},
                       Need::required);

@@ -32,8 +32,11 @@ std::vector<Attendee> read_attendees(YamlFields& f, const std::string& key) {
   return out;
 }
 
-AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSource& source) {
-  YamlFields f(node, source, "agenda item", ctx.diags);
+AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSource& source,
+                            const std::string& meeting) {
+  const std::string number = scalar_field(node, "number");
+  YamlFields f(node, source, (number.empty() ? std::string("an agenda item") : "agenda item " + number) + " of " + meeting,
+               ctx.diags);
   AgendaItem item;
   item.pos = f.pos();
   item.number = f.text("number", Need::required);
@@ -117,7 +120,8 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   if (!file) return;
   Minutes minutes;
   if (file->front) {
-    YamlFields f(*file->front, file->front_source, "minutes", ctx.diags);
+    YamlFields f(*file->front, file->front_source, "minutes of " + meeting_label(ctx, m.committee, m.slug),
+                 ctx.diags);
     minutes.status = f.choice("status", {"draft", "approved"}, Need::optional, "draft");
     minutes.approved_at = f.text("approved_at");
     for (const auto& node : f.items("actions")) {
@@ -189,7 +193,8 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
     m.reports.emplace(r.slug, std::move(r));
     return;
   }
-  YamlFields f(*file->front, file->front_source, "report", ctx.diags);
+  YamlFields f(*file->front, file->front_source,
+               "report '" + r.slug + "' to " + meeting_label(ctx, m.committee, m.slug), ctx.diags);
   r.title = f.text("title", Need::required);
   r.item = f.text("item", Need::required);
   r.classification = f.choice("classification", {"public", "exempt"}, Need::optional, "public");
@@ -228,8 +233,12 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
     return;
   }
   if (item == nullptr && !r.item.empty()) {
-    ctx.diags.error(f.pos_of("item"), "this report is for item '" + r.item + "', but meeting " + m.id +
-                                          " has no agenda item with that number");
+    std::string numbers;
+    for (const auto& a : m.agenda) numbers += (numbers.empty() ? "" : ", ") + a.number;
+    ctx.diags.error(f.pos_of("item"), f.subject() + ": this report is for agenda item '" + r.item +
+                                          "', but the meeting's agenda has no item with that number" +
+                                          (numbers.empty() ? std::string(" (it has no items)")
+                                                           : " (its items are " + numbers + ")"));
   }
   r.body = std::move(file->body);
   m.reports.emplace(r.slug, std::move(r));
@@ -262,7 +271,7 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   m.committee = committee;
   m.slug = slug;
   m.id = committee + "/" + slug;
-  YamlFields f(*node, {path, 1}, "meeting", ctx.diags);
+  YamlFields f(*node, {path, 1}, meeting_label(ctx, committee, slug), ctx.diags);
   m.pos = f.pos();
   const auto date = f.date("date", Need::required);
   if (date) {
@@ -314,9 +323,10 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   }
   std::set<std::string> numbers;
   for (const auto& node_item : f.items("agenda")) {
-    AgendaItem item = read_agenda_item(ctx, node_item, f.source());
+    AgendaItem item = read_agenda_item(ctx, node_item, f.source(), "meeting " + slug);
     if (!item.number.empty() && !numbers.insert(item.number).second) {
-      ctx.diags.error(item.pos, "two agenda items are numbered '" + item.number + "'");
+      ctx.diags.error(item.pos, "Meeting " + slug + " of " + committee_label(ctx, committee) +
+                                    ": two agenda items are numbered '" + item.number + "'");
     }
     m.agenda.push_back(std::move(item));
   }
@@ -332,8 +342,13 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   }
   for (const auto& item : m.agenda) {
     if (!item.report.empty() && m.reports.count(item.report) == 0) {
-      ctx.diags.error(item.pos, "agenda item " + item.number + " points to report '" + item.report +
-                                    "', but there is no file " + reports_prefix + item.report + ".md");
+      std::vector<std::string> slugs;
+      for (const auto& [slug_of_report, report] : m.reports) slugs.push_back(slug_of_report);
+      std::string message = "Meeting " + slug + " of " + committee_label(ctx, committee) + ": agenda item " +
+                            item.number + " points to report '" + item.report + "', but there is no file " +
+                            reports_prefix + item.report + ".md";
+      if (const auto guess = nearest(item.report, slugs); !guess.empty()) message += ". Did you mean '" + guess + "'?";
+      ctx.diags.error(item.pos, message);
     }
   }
   if (const std::string minutes = folder + "/minutes.md"; ctx.tree.exists(minutes)) {

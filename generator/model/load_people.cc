@@ -20,7 +20,8 @@ void load_organisation(Context& ctx, const std::string& path) {
     ctx.model.organisations.emplace(o.id, std::move(o));
     return;
   }
-  YamlFields f(*node, {path, 1}, "organisation", ctx.diags);
+  const std::string name = scalar_field(*node, "name");
+  YamlFields f(*node, {path, 1}, "organisation '" + (name.empty() ? o.id : name) + "'", ctx.diags);
   o.pos = f.pos();
   o.name = f.text("name", Need::required);
   o.short_name = f.text("short_name");
@@ -44,7 +45,8 @@ void load_person(Context& ctx, const std::string& path) {
     ctx.model.people.emplace(p.id, std::move(p));
     return;
   }
-  YamlFields f(*node, {path, 1}, "person", ctx.diags);
+  const std::string name = scalar_field(*node, "name");
+  YamlFields f(*node, {path, 1}, "person '" + (name.empty() ? p.id : name) + "'", ctx.diags);
   p.pos = f.pos();
   p.name = f.text("name", Need::required);
   p.honorific = f.text("honorific");

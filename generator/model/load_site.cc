@@ -149,6 +149,36 @@ void load_theme_options(Context& ctx, YamlFields& site) {
   f.finish();
 }
 
+// `bank_holidays: [2026-12-25, 2026-12-28]`: days that are not working days for the
+// publishing rules (England and Wales differ from Scotland and Northern Ireland, so the site
+// lists its own, substitute days included).
+void load_bank_holidays(Context& ctx, YamlFields& site) {
+  if (!site.has("bank_holidays")) return;
+  const YAML::Node list = site.node("bank_holidays");
+  if (!list.IsSequence()) {
+    ctx.diags.error(position_of(list, site.source()),
+                    "'bank_holidays' should be a list of dates, for example [2026-12-25, 2026-12-28]");
+    return;
+  }
+  for (const auto& item : list) {
+    const SourcePos pos = position_of(item, site.source());
+    const auto day = item.IsScalar() ? Date::parse(item.Scalar()) : std::nullopt;
+    if (!day) {
+      ctx.diags.error(pos, "each of 'bank_holidays' should be a date written as YYYY-MM-DD, for example "
+                           "2026-12-25" + (item.IsScalar() ? std::string(", not '") + item.Scalar() + "'" : std::string()));
+      continue;
+    }
+    if (std::string(day->weekday()) == "Saturday" || std::string(day->weekday()) == "Sunday") {
+      ctx.diags.warning(pos, "bank holiday " + day->iso() + " is a " + day->weekday() +
+                                 ", which is never a working day; list the weekday given in its place "
+                                 "(the substitute day) instead");
+    }
+    if (!ctx.model.site.bank_holidays.insert(*day).second) {
+      ctx.diags.warning(pos, "bank holiday " + day->iso() + " is listed twice");
+    }
+  }
+}
+
 }  // namespace
 
 void load_site(Context& ctx) {
@@ -196,6 +226,7 @@ void load_site(Context& ctx) {
     s.accessibility.prepared = a.date("prepared");
     a.finish();
   }
+  load_bank_holidays(ctx, f);
   if (f.has("theme_options")) load_theme_options(ctx, f);
   f.finish();
 }

@@ -156,7 +156,7 @@ TEST_CASE("accessibility compliance defaults from the known issues", "[model][si
   }
   SECTION("a typo is an error with a suggestion") {
     const auto r = load("title: T\naccessibility:\n  compliance: partal\n");
-    CHECK(has(r.messages, "site-config/site.yaml:3:15: error: 'compliance' is 'partal'"));
+    CHECK(has(r.messages, "site-config/site.yaml:3:15: error: Accessibility section: 'compliance' is 'partal'"));
     CHECK(has(r.messages, "Did you mean 'partial'?"));
   }
   SECTION("full with known issues contradicts itself") {

@@ -36,6 +36,13 @@ PersonRef read_person_ref(const YAML::Node& node, const YamlSource& source, Diag
                           const std::string& what);
 std::vector<PersonRef> read_person_refs(YamlFields& fields, const std::string& key);
 
+// A mapping's scalar field as written ("" when absent), to name a thing in messages before
+// its fields are read: "committee 'Health and Wellbeing Board'".
+std::string scalar_field(const YAML::Node& node, const std::string& key);
+// How messages name a committee and a meeting: by the committee's name when it is loaded.
+std::string committee_label(const Context& ctx, const std::string& committee);
+std::string meeting_label(const Context& ctx, const std::string& committee, const std::string& slug);
+
 // The id a file or folder name gives, checked to be a slug.
 std::string id_from_name(Context& ctx, const std::string& name, const std::string& path,
                          const std::string& what);

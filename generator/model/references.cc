@@ -66,8 +66,35 @@ ResolvedLink page(Key key, const std::string& fragment) {
   return r;
 }
 
+// The file a typed link's id would be read from, so a message can say what is missing.
+std::string expected_file(const std::string& what, const std::string& id) {
+  const auto parts = split(id, '/');
+  if (what == "person") return "content/people/" + id + ".yaml";
+  if (what == "organisation") return "content/organisations/" + id + ".yaml";
+  if (what == "committee") return "content/committees/" + id + "/committee.yaml";
+  if (what == "document") return "content/documents/" + id + ".md";
+  if (what == "meeting" && parts.size() == 2) {
+    return "content/committees/" + parts[0] + "/meetings/" + parts[1] + "/meeting.yaml";
+  }
+  if (what == "report" && parts.size() == 3) {
+    return "content/committees/" + parts[0] + "/meetings/" + parts[1] + "/reports/" + parts[2] + ".md";
+  }
+  return {};
+}
+
 std::string unknown(const std::string& what, const std::string& id, std::vector<std::string> known) {
-  std::string message = "there is no " + what + " '" + id + "'";
+  const std::string file = expected_file(what, id);
+  std::string message = "the link to " + what + " '" + id + "' leads nowhere: ";
+  if (!file.empty()) {
+    message += "there is no file " + file;
+  } else if (what == "topic") {
+    message += "no agenda item, report or document has the topic '" + id + "'";
+  } else if (what == "meeting" || what == "report") {
+    message += "there is no " + what + " '" + id + "' (write " +
+               (what == "meeting" ? "committee-id/YYYY-MM-DD" : "committee-id/YYYY-MM-DD/report-slug") + ")";
+  } else {
+    message += "there is no " + what + " '" + id + "'";
+  }
   if (const auto guess = nearest(id, known); !guess.empty()) message += ". Did you mean '" + guess + "'?";
   return message;
 }
@@ -101,12 +128,16 @@ ResolvedLink typed(const SiteModel& model, const std::string& kind, const std::s
   if (kind == "terms") {
     const auto it = model.committees.find(id);
     if (it != model.committees.end() && it->second.terms) return page("terms:" + id, fragment);
-    return error("committee '" + id + "' has no terms-of-reference.md");
+    return error("the link to the terms of reference of committee '" + id + "' leads nowhere: there is no file content/committees/" + id + "/terms-of-reference.md");
   }
   if (kind == "minutes") {
     const Meeting* m = model.meeting(id);
     if (m != nullptr && m->minutes) return page("minutes:" + id, fragment);
-    return error("there are no minutes for meeting '" + id + "'");
+    const auto slash = id.find('/');
+    return error("the link to the minutes of meeting '" + id + "' leads nowhere: " +
+                 (slash == std::string::npos ? std::string("there is no meeting with that id (write committee-id/YYYY-MM-DD)")
+                                             : "there is no file content/committees/" + id.substr(0, slash) + "/meetings/" +
+                                                   id.substr(slash + 1) + "/minutes.md"));
   }
   if (kind == "report") {
     const Report* r = model.report(id);

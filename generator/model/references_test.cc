@@ -76,12 +76,20 @@ TEST_CASE("external links, fragments and typed links", "[model][references]") {
 TEST_CASE("typed links to unknown ids are errors with suggestions", "[model][references]") {
   const ResolvedLink person = resolve("person:ada-clark");
   CHECK(person.kind == Kind::error);
-  CHECK(person.message == "there is no person 'ada-clark'. Did you mean 'ada-clerk'?");
-  CHECK(resolve("committee:bored").message == "there is no committee 'bored'. Did you mean 'board'?");
+  CHECK(person.message ==
+        "the link to person 'ada-clark' leads nowhere: there is no file content/people/ada-clark.yaml. "
+        "Did you mean 'ada-clerk'?");
+  CHECK(resolve("committee:bored").message ==
+        "the link to committee 'bored' leads nowhere: there is no file content/committees/bored/committee.yaml. "
+        "Did you mean 'board'?");
   CHECK(resolve("meeting:board/2017-07-20").kind == Kind::error);
   CHECK_THAT(resolve("meeting:board/2017-07-20").message, Catch::Contains("Did you mean 'board/2017-07-19'?"));
   CHECK(resolve("report:board/2017-07-19/budgett").kind == Kind::error);
-  CHECK(resolve("document:zzzzzz").message == "there is no document 'zzzzzz'");
+  CHECK(resolve("report:board/2017-07-19/budgett").message ==
+        "the link to report 'board/2017-07-19/budgett' leads nowhere: there is no file "
+        "content/committees/board/meetings/2017-07-19/reports/budgett.md. Did you mean 'board/2017-07-19/budget'?");
+  CHECK(resolve("document:zzzzzz").message ==
+        "the link to document 'zzzzzz' leads nowhere: there is no file content/documents/zzzzzz.md");
   CHECK(resolve("topic:nothing-here").kind == Kind::error);
   CHECK(resolve("minutes:board/2017-09-09").kind == Kind::error);
 }

@@ -453,18 +453,18 @@ TEST_CASE("missing required fields are errors naming the field", "[model][errors
     const Built b = build(with_replaced(kCommittee, "kind: board\n", ""));
     const Diagnostic d = only_error(b);
     CHECK(d.pos.path == kCommittee);
-    CHECK(d.message == "the committee needs a 'kind' field");
+    CHECK(d.message == "Committee 'Testshire Board' needs a 'kind' field: add a line 'kind: ...'");
   }
   SECTION("meeting status") {
     const Built b = build(with_replaced(kMeeting2, "status: held\n", ""));
     const Diagnostic d = only_error(b);
     CHECK(d.pos.path == kMeeting2);
-    CHECK(d.message == "the meeting needs a 'status' field");
+    CHECK(d.message == "Meeting 2017-09-08 of Testshire Board needs a 'status' field: add a line 'status: ...'");
   }
   SECTION("meeting date") {
     const Built b = build(with_replaced(kMeeting2, "date: 2017-09-08\n", ""));
     const Diagnostic d = only_error(b);
-    CHECK(d.message == "the meeting needs a 'date' field");
+    CHECK(d.message == "Meeting 2017-09-08 of Testshire Board needs a 'date' field: add a line 'date: ...'");
   }
   SECTION("report item") {
     const Built b = build(with_replaced(kBudget, "item: \"2\"\n", ""));
@@ -477,25 +477,25 @@ TEST_CASE("missing required fields are errors naming the field", "[model][errors
     const Built b = build(with_replaced(kMeeting1, "    title: Apologies\n", ""));
     const Diagnostic d = only_error(b);
     CHECK(d.pos.line == 9);
-    CHECK(d.message == "the agenda item needs a 'title' field");
+    CHECK(d.message == "Agenda item 1 of meeting 2017-07-19 needs a 'title' field: add a line 'title: ...'");
   }
   SECTION("person name") {
     const Built b = build(with_replaced("content/people/ada-clerk.yaml", "name: Ada Clerk\n", ""));
     const Diagnostic d = only_error(b);
     CHECK(d.pos.path == "content/people/ada-clerk.yaml");
-    CHECK(d.message == "the person needs a 'name' field");
+    CHECK(d.message == "Person 'ada-clerk' needs a 'name' field: add a line 'name: ...'");
   }
   SECTION("document kind") {
     const Built b = build(with_replaced(kStrategy, "kind: strategy\n", ""));
     const Diagnostic d = only_error(b);
     CHECK(d.pos.path == kStrategy);
-    CHECK(d.message == "the document needs a 'kind' field");
+    CHECK(d.message == "Document 'health-strategy' needs a 'kind' field: add a line 'kind: ...'");
   }
   SECTION("site title") {
     const Built b = build(with_replaced("site-config/site.yaml", "title: Testshire Council papers\n", ""));
     const Diagnostic d = only_error(b);
     CHECK(d.pos.path == "site-config/site.yaml");
-    CHECK(d.message == "the site configuration needs a 'title' field");
+    CHECK(d.message == "Site configuration needs a 'title' field: add a line 'title: ...'");
   }
 }
 
@@ -540,7 +540,7 @@ TEST_CASE("a report for an agenda item that does not exist is an error", "[model
   const Diagnostic d = only_error(b);
   CHECK(d.pos.path == kBudget);
   CHECK(d.pos.line == 3);
-  CHECK_THAT(d.message, Catch::Contains("item '9'") && Catch::Contains("board/2017-07-19"));
+  CHECK_THAT(d.message, Catch::Contains("item '9'") && Catch::Contains("meeting 2017-07-19 of Testshire Board"));
 }
 
 TEST_CASE("an agenda item naming a report that has no file is an error", "[model][errors]") {

@@ -4,12 +4,23 @@
 
 namespace quorum {
 
+namespace {
+
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+}  // namespace
+
 YamlFields::YamlFields(YAML::Node node, YamlSource source, std::string what, Diagnostics& diags)
     : node_(std::move(node)), source_(std::move(source)), what_(std::move(what)), diags_(diags) {
   if (!node_.IsMap()) {
-    diags_.error(pos(), "the " + what_ + " should be a set of 'field: value' lines");
+    diags_.error(pos(), subject() + " should be a set of 'field: value' lines");
   }
 }
+
+std::string YamlFields::subject() const { return capitalised(what_); }
 
 bool YamlFields::has(const std::string& key) {
   known_.insert(key);
@@ -31,20 +42,19 @@ YAML::Node YamlFields::node(const std::string& key) {
 std::string YamlFields::text(const std::string& key, Need need) {
   if (!has(key)) {
     if (need == Need::required) {
-      diags_.error(pos(), "the " + what_ + " needs a '" + key + "' field");
+      diags_.error(pos(), subject() + " needs a '" + key + "' field: add a line '" + key + ": ...'");
     }
     return {};
   }
   const YAML::Node value = node_[key];
   if (!value.IsScalar()) {
     diags_.error(position_of(value, source_),
-                 "'" + key + "' should be a single value, not a list or a set of fields");
+                 subject() + ": '" + key + "' should be a single value, not a list or a set of fields");
     return {};
   }
   std::string result = value.Scalar();
   if (need == Need::required && trim(result).empty()) {
-    diags_.error(position_of(value, source_), "'" + key + "' is empty; the " + what_ +
-                                                  " needs it");
+    diags_.error(position_of(value, source_), subject() + ": '" + key + "' is empty, but it is required");
   }
   return result;
 }
@@ -54,8 +64,8 @@ std::optional<Date> YamlFields::date(const std::string& key, Need need) {
   if (raw.empty()) return std::nullopt;
   auto parsed = Date::parse(raw);
   if (!parsed) {
-    diags_.error(pos_of(key), "'" + key + "' is '" + raw +
-                                  "', which is not a date: write it as YYYY-MM-DD, "
+    diags_.error(pos_of(key), subject() + ": '" + key + "' is '" + raw +
+                                  "', which is not a date on the calendar: write it as YYYY-MM-DD, "
                                   "for example 2017-09-08");
   }
   return parsed;
@@ -66,7 +76,7 @@ std::optional<TimeOfDay> YamlFields::time(const std::string& key) {
   if (raw.empty()) return std::nullopt;
   auto parsed = TimeOfDay::parse(raw);
   if (!parsed) {
-    diags_.error(pos_of(key), "'" + key + "' is '" + raw +
+    diags_.error(pos_of(key), subject() + ": '" + key + "' is '" + raw +
                                   "', which is not a time: write it as HH:MM on the 24-hour "
                                   "clock, for example 14:00 (quote it: \"14:00\")");
   }
@@ -78,7 +88,7 @@ std::optional<bool> YamlFields::boolean(const std::string& key) {
   if (raw.empty()) return std::nullopt;
   if (raw == "true" || raw == "yes") return true;
   if (raw == "false" || raw == "no") return false;
-  diags_.error(pos_of(key), "'" + key + "' should be true or false, not '" + raw + "'");
+  diags_.error(pos_of(key), subject() + ": '" + key + "' should be true or false, not '" + raw + "'");
   return std::nullopt;
 }
 
@@ -92,7 +102,7 @@ std::string YamlFields::choice(const std::string& key, std::initializer_list<con
   }
   std::string list;
   for (const auto& option : options) list += (list.empty() ? "" : ", ") + option;
-  std::string message = "'" + key + "' is '" + raw + "', which is not one of: " + list;
+  std::string message = subject() + ": '" + key + "' is '" + raw + "', which is not one of: " + list;
   if (const auto guess = nearest(to_lower_ascii(raw), options); !guess.empty()) {
     message += ". Did you mean '" + guess + "'?";
   }
@@ -109,14 +119,14 @@ std::vector<std::string> YamlFields::text_list(const std::string& key) {
     return out;
   }
   if (!value.IsSequence()) {
-    diags_.error(position_of(value, source_), "'" + key + "' should be a list");
+    diags_.error(position_of(value, source_), subject() + ": '" + key + "' should be a list");
     return out;
   }
   for (const auto& item : value) {
     if (item.IsScalar()) {
       out.push_back(item.Scalar());
     } else {
-      diags_.error(position_of(item, source_), "each entry of '" + key + "' should be a single value");
+      diags_.error(position_of(item, source_), subject() + ": each entry of '" + key + "' should be a single value");
     }
   }
   return out;
@@ -141,7 +151,7 @@ void YamlFields::finish() {
     if (!pair.first.IsScalar()) continue;
     const std::string key = pair.first.Scalar();
     if (known_.count(key) != 0) continue;
-    std::string message = "the " + what_ + " has no field '" + key + "'; it is ignored";
+    std::string message = subject() + " has no field '" + key + "'; it is ignored";
     if (const auto guess = nearest(key, known); !guess.empty()) {
       message += ". Did you mean '" + guess + "'?";
     }

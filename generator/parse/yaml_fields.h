@@ -20,7 +20,8 @@ enum class Need { optional, required };
 
 class YamlFields {
  public:
-  // `what` names the thing for messages: "meeting", "agenda item 5".
+  // `what` names the thing for messages, as a clerk knows it: "meeting 2017-09-08 of Health
+  // and Wellbeing Board", "agenda item 5 of meeting 2017-09-08".
   YamlFields(YAML::Node node, YamlSource source, std::string what, Diagnostics& diags);
 
   [[nodiscard]] bool is_map() const { return node_.IsMap(); }
@@ -29,6 +30,8 @@ class YamlFields {
   [[nodiscard]] bool has(const std::string& key);
   [[nodiscard]] const YamlSource& source() const { return source_; }
   [[nodiscard]] Diagnostics& diags() const { return diags_; }
+  // "Meeting 2017-09-08 of Health and Wellbeing Board": `what`, capitalised, to begin messages.
+  [[nodiscard]] std::string subject() const;
 
   // A scalar as text ("" when absent). Lists and mappings where text belongs are errors.
   std::string text(const std::string& key, Need need = Need::optional);

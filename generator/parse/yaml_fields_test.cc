@@ -65,7 +65,7 @@ TEST_CASE("a missing required field is an error naming the field", "[parse][yaml
   REQUIRE(errs.size() == 1);
   CHECK(errs[0].pos.path == kPath);
   CHECK(errs[0].pos.line == 1);
-  CHECK(errs[0].message == "the meeting needs a 'status' field");
+  CHECK(errs[0].message == "Meeting needs a 'status' field: add a line 'status: ...'");
 }
 
 TEST_CASE("a required field that is present but empty is an error", "[parse][yaml_fields]") {
@@ -136,7 +136,8 @@ TEST_CASE("an invalid choice is an error listing the options, with a suggestion"
   CHECK(errs[0].pos.line == 5);
   CHECK(errs[0].pos.column == 9);
   CHECK(errs[0].message ==
-        "'status' is 'hled', which is not one of: scheduled, held, cancelled, postponed. Did you mean 'held'?");
+        "Meeting: 'status' is 'hled', which is not one of: scheduled, held, cancelled, postponed. "
+        "Did you mean 'held'?");
 }
 
 TEST_CASE("a choice differing only in case suggests the lower-case option", "[parse][yaml_fields]") {
@@ -169,7 +170,7 @@ TEST_CASE("an unknown field is a warning naming the nearest known field", "[pars
   REQUIRE(warns.size() == 2);
   CHECK(warns[0].pos.line == 3);
   CHECK(warns[0].pos.column == 1);
-  CHECK(warns[0].message == "the meeting has no field 'venu'; it is ignored. Did you mean 'venue'?");
+  CHECK(warns[0].message == "Meeting has no field 'venu'; it is ignored. Did you mean 'venue'?");
   CHECK(warns[1].pos.line == 4);
   CHECK_THAT(warns[1].message, Catch::Contains("'webcast_url'") && Catch::Contains("Did you mean 'webcast'?"));
 }
@@ -180,7 +181,7 @@ TEST_CASE("an unknown field unlike any known field gets no suggestion", "[parse]
   f.text("title");
   f.finish();
   REQUIRE(warnings(diags).size() == 1);
-  CHECK(warnings(diags)[0].message == "the report has no field 'zzzzzzzz'; it is ignored");
+  CHECK(warnings(diags)[0].message == "Report has no field 'zzzzzzzz'; it is ignored");
 }
 
 TEST_CASE("fields read through has, node or items count as known", "[parse][yaml_fields]") {

@@ -16,6 +16,56 @@ std::string Diagnostic::format() const {
   return out;
 }
 
+namespace {
+
+// GitHub's escaping for a workflow command's message (data): % and line breaks.
+std::string github_data(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A property value (file=..., title=...) also escapes the separators ':' and ','.
+std::string github_property(const std::string& text) {
+  std::string out;
+  for (const char c : github_data(text)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Diagnostic::format(DiagnosticStyle style) const {
+  if (style == DiagnosticStyle::text) return format();
+  std::string out = severity == Severity::error ? "::error " : "::warning ";
+  if (!pos.path.empty()) {
+    out += "file=" + github_property(pos.path) + ",";
+    if (pos.line > 0) {
+      out += "line=" + std::to_string(pos.line) + ",";
+      if (pos.column > 0) out += "col=" + std::to_string(pos.column) + ",";
+    }
+  }
+  out += "title=Quorum::" + github_data(message);
+  return out;
+}
+
 void Diagnostics::error(SourcePos pos, std::string message) {
   all_.push_back({Severity::error, std::move(pos), std::move(message)});
   ++error_count_;

@@ -19,6 +19,11 @@ struct SourcePos {
 
 enum class Severity { warning, error };
 
+// How diagnostics are printed: `text` for people and editors, `github` as GitHub Actions
+// workflow commands (`::error file=...,line=...::message`), which a pull request shows on
+// the changed line.
+enum class DiagnosticStyle { text, github };
+
 struct Diagnostic {
   Severity severity = Severity::error;
   SourcePos pos;
@@ -26,6 +31,7 @@ struct Diagnostic {
 
   // `path:line:column: error: message`, the form editors and CI annotations understand.
   [[nodiscard]] std::string format() const;
+  [[nodiscard]] std::string format(DiagnosticStyle style) const;
 };
 
 class Diagnostics {
