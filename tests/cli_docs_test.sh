@@ -41,7 +41,7 @@ compare() {
   fi
 }
 
-for cmd in build check; do
+for cmd in build check serve; do
   expected="$(help_options "$cmd")"
   [ "$(wc -l <<<"$expected")" -ge 4 ] || fail "could not read options from \`quorum $cmd --help\`: $expected"
   compare "the man page's $cmd section" "$expected" "$(man_options ".SS $cmd")"
@@ -54,7 +54,7 @@ compare "the completion of quorum" "$expected" \
   "$(awk '$1 == "*)" {sub(/.*opts="/, ""); sub(/".*/, ""); print}' "$tmp/quorum.bash" | tr ' ' '\n' | grep -E '^-' | sort -u)"
 
 # Subcommands: the visible ones everywhere, the hidden generators nowhere.
-for cmd in build check; do
+for cmd in build check serve; do
   "$quorum" --help | grep -Eq "^ +$cmd " || fail "--help does not list $cmd"
   grep -qx ".SS $cmd" "$tmp/quorum.1" || fail "the man page has no section for $cmd"
   grep -q "^ *$cmd)" "$tmp/quorum.bash" || fail "the completion does not know $cmd"

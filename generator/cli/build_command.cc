@@ -5,12 +5,15 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/build_progress.h"
 #include "load/directory_tree.h"
 #include "load/git_tree.h"
 #include "load/history.h"
+#include "model/publishing_rules.h"
 #include "model/site_model.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
+#include "support/parallel.h"
 #include "write/atomic_output.h"
 
 #ifndef QUORUM_SOURCE_THEMES
@@ -22,8 +25,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void report(const Diagnostics& diags, std::ostream& err) {
-  for (const auto& d : diags.sorted()) err << d.format() << '\n';
+void report(const Diagnostics& diags, std::ostream& err, DiagnosticStyle style) {
+  for (const auto& d : diags.sorted()) err << d.format(style) << '\n';
 }
 
 std::unique_ptr<SourceTree> open_source(const BuildRequest& request, Diagnostics& diags, std::ostream& out) {
@@ -72,11 +75,13 @@ std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
 
 }  // namespace
 
-int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err) {
+int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err, Diagnostics* collected) {
   const auto started = std::chrono::steady_clock::now();
-  Diagnostics diags;
+  StageTimes times;
+  Diagnostics own;
+  Diagnostics& diags = collected != nullptr ? *collected : own;
   const auto finish_with_errors = [&] {
-    report(diags, err);
+    report(diags, err, request.style);
     err << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors") << ", "
         << diags.warning_count() << (diags.warning_count() == 1 ? " warning" : " warnings")
         << (request.check_only ? "." : "; nothing was written, the previous site is untouched.") << '\n';
@@ -85,33 +90,46 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err)
 
   const auto tree = open_source(request, diags, out);
   if (!tree) return finish_with_errors();
+  times.end("load");
   History history = History::read(request.source, tree->revision().commit, diags);
+  times.end("history");
   // Extracted PDF text is kept by blob id beside the site, so unchanged PDFs cost nothing
   // on the next build (`check` writes nothing, so it extracts without the cache).
   const std::filesystem::path pdf_cache = request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out) / "pdf";
   const SiteModel model = build_model(*tree, diags, std::move(history), pdf_cache);
+  if (request.publishing_rules) check_publishing_rules(model, diags);
+  times.end("parse+model");
   const auto theme = Theme::load(model.site.theme, *tree, theme_search_dirs(request), diags);
   if (diags.has_errors() || !theme) return finish_with_errors();
+  times.end("theme");
 
   RenderOptions options;
   options.base_url = request.base_url;
+  options.jobs = request.jobs;
+  ProgressLine progress(err, request.progress && ProgressLine::stderr_is_terminal());
+  if (progress.enabled()) options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   RenderStats stats;
   if (request.check_only) {
-    MemoryOutput memory;  // rendering still runs, so template errors are found by check too
-    stats = render_site(model, *tree, *theme, options, memory, diags);
+    DiscardOutput discard;  // rendering still runs, so template errors are found by check too
+    stats = render_site(model, *tree, *theme, options, discard, diags);
+    progress.finish();
+    times.end("render");
   } else {
     try {
       AtomicOutput output(request.out, /*incremental=*/!request.clean);
       stats = render_site(model, *tree, *theme, options, output, diags);
+      progress.finish();
+      times.end("render+write");
       if (diags.has_errors()) return finish_with_errors();
       output.commit();
+      times.end("commit");
     } catch (const std::exception& e) {
       diags.error({request.out.string(), 0, 0}, e.what());
       return finish_with_errors();
     }
   }
   if (diags.has_errors()) return finish_with_errors();
-  report(diags, err);
+  report(diags, err, request.style);
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (request.check_only) {
     out << "No errors (" << diags.warning_count() << " warnings): " << model.meetings.size() << " meetings, "
@@ -119,6 +137,13 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err)
   } else {
     out << "Wrote " << stats.pages << " pages (" << stats.rendered << " rendered, " << stats.pages - stats.rendered
         << " unchanged) and copied " << stats.files << " files to " << request.out.string() << " in " << ms << " ms\n";
+  }
+  if (request.verbose) {
+    times.print(out, "Counts: " + std::to_string(tree->files().size()) + " source files, " +
+                         std::to_string(model.meetings.size()) + " meetings, " + std::to_string(stats.pages) +
+                         " pages (" + std::to_string(stats.rendered) + " rendered), " + std::to_string(stats.files) +
+                         " other files, " + std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) +
+                         " threads");
   }
   return kOk;
 }

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "support/diagnostics.h"
+
 namespace quorum {
 
 struct BuildRequest {
@@ -17,11 +19,19 @@ struct BuildRequest {
   bool check_only = false;            // validate, write nothing
   bool clean = false;                 // render every page, ignoring the last build
   std::filesystem::path executable;   // to find an installed default theme
+  bool publishing_rules = false;      // also warn about late agendas and stale draft minutes
+  DiagnosticStyle style = DiagnosticStyle::text;  // --format text|github
+  unsigned jobs = 0;                  // --jobs: threads to render on; 0: one per core
+  bool verbose = false;               // --verbose: time each stage and print the figures
+  bool progress = false;              // "Rendering pages n/N" on stderr, when it is a terminal
 };
 
 // Exit codes of the command line.
 enum ExitCode { kOk = 0, kContentErrors = 1, kUsage = 2 };
 
-int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err);
+// Prints every diagnostic to `err` as well as collecting them in `collected` when given (the
+// preview server shows them in the browser too).
+int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
+              Diagnostics* collected = nullptr);
 
 }  // namespace quorum

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "cli/build_command.h"
+#include "cli/new_command.h"
+#include "cli/serve_command.h"
 
 namespace quorum {
 
@@ -19,6 +21,10 @@ struct CliState {
   std::string completion_shell = "bash";
   CLI::App* build_cmd = nullptr;
   CLI::App* check_cmd = nullptr;
+  NewRequest fresh;  // `quorum new`
+  CLI::App* new_cmd = nullptr;
+  ServeRequest serve;
+  CLI::App* serve_cmd = nullptr;
   CLI::App* man_cmd = nullptr;         // hidden: `quorum print-man`
   CLI::App* completion_cmd = nullptr;  // hidden: `quorum print-completion [bash]`
 };

@@ -22,7 +22,7 @@ TEST_CASE("the man page and completion list every option of every subcommand") {
   const auto app = make_app(state, "");
   const std::string man = man_page(*app, version_string());
   const std::string completion = bash_completion(*app);
-  for (const CLI::App* sub : {state.build_cmd, state.check_cmd}) {
+  for (const CLI::App* sub : {state.build_cmd, state.check_cmd, state.serve_cmd}) {
     CHECK(man.find(".SS " + sub->get_name() + "\n") != std::string::npos);
     for (const CLI::Option* opt : sub->get_options()) {
       for (const auto& name : opt->get_lnames()) {
@@ -34,7 +34,15 @@ TEST_CASE("the man page and completion list every option of every subcommand") {
   }
   CHECK(man.find("print-man") == std::string::npos);
   CHECK(completion.find("print-man") == std::string::npos);
-  CHECK(completion.find("build|check) cmd=") != std::string::npos);  // and no hidden subcommand
+  // The subcommand alternatives: every visible subcommand, and no hidden one.
+  const auto cmd_at = completion.find(") cmd=\"${COMP_WORDS[i]}\"");
+  REQUIRE(cmd_at != std::string::npos);
+  const auto line_start = completion.find_first_not_of(' ', completion.rfind('\n', cmd_at) + 1);
+  const std::string alternatives = "|" + completion.substr(line_start, cmd_at - line_start) + "|";
+  for (const CLI::App* sub : {state.build_cmd, state.check_cmd, state.serve_cmd}) {
+    CHECK(alternatives.find("|" + sub->get_name() + "|") != std::string::npos);
+  }
+  CHECK(alternatives.find("print") == std::string::npos);
   CHECK(completion.find("complete -F _quorum quorum") != std::string::npos);
 }
 
