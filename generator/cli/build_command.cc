@@ -132,7 +132,7 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   report(diags, err, request.style);
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (request.check_only) {
-    out << "No errors (" << diags.warning_count() << " warnings): " << model.meetings.size() << " meetings, "
+    out << "No errors (" << diags.warning_count() << (diags.warning_count() == 1 ? " warning" : " warnings") << "): " << model.meetings.size() << " meetings, "
         << model.people.size() << " people, " << model.committees.size() << " committees checked in " << ms << " ms\n";
   } else {
     out << "Wrote " << stats.pages << " pages (" << stats.rendered << " rendered, " << stats.pages - stats.rendered

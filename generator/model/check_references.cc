@@ -38,7 +38,7 @@ std::string field_phrase(const std::string& relation) {
       {"meeting", "the folder"},
       {"attended", "the attendance list"},
       {"substituted", "'substitute_for'"},
-      {"apologies", "the apologies"},
+      {"apologies", "the apologies list"},
       {"absent", "the absent list"},
       {"declared an interest", "a declaration"},
       {"presented", "'presenter'"},
