@@ -160,7 +160,9 @@ Annotation annotate(cmark_node* root, int first_line) {
 
 void replace_with_children(cmark_node* node) {
   while (cmark_node* child = cmark_node_first_child(node)) {
-    cmark_node_insert_before(node, child);
+    // cmark refuses (returns 0) to move a child where its new parent may not hold it; such a
+    // child is dropped rather than looping forever.
+    if (cmark_node_insert_before(node, child) == 0) cmark_node_free(child);
   }
   cmark_node_free(node);
 }
@@ -236,15 +238,23 @@ std::string render_markdown(std::string_view text, const MarkdownRenderOptions& 
   Document doc = parse(text);
   Annotation a = annotate(doc.get(), 1);
   for (auto& h : a.headings) cmark_node_set_heading_level(h.node, h.info.level);
-  for (auto& [node, link] : a.links) {
-    const LinkTarget target = resolve(link.url);
+  // Last link first: a link may sit inside another link or an image, and replacing the outer
+  // one frees its children, so an inner link must be dealt with before its container (in
+  // document order the fuzzer found a freed inner link then used: a hang or a crash).
+  // The resolver is still asked in document order (its warnings read top to bottom).
+  std::vector<LinkTarget> targets;
+  targets.reserve(a.links.size());
+  for (const auto& [node, link] : a.links) targets.push_back(resolve(link.url));
+  for (std::size_t i = a.links.size(); i-- > 0;) {
+    auto& [node, link] = a.links[i];
+    const LinkTarget& target = targets[i];
     if (target.keep) {
       cmark_node_set_url(node, target.href.c_str());
     } else if (link.image) {
       // An image that may not be shown keeps its description as text.
       cmark_node* alt = cmark_node_new(CMARK_NODE_TEXT);
       cmark_node_set_literal(alt, link.text.c_str());
-      cmark_node_insert_before(node, alt);
+      if (cmark_node_insert_before(node, alt) == 0) cmark_node_free(alt);
       cmark_node_free(node);
     } else {
       replace_with_children(node);

@@ -277,6 +277,20 @@ TEST_CASE("markdown_escape makes text literal", "[parse][markdown]") {
 }
 
 }  // namespace
+// Found by the markdown fuzzer: dropping an image freed the link inside its description,
+// which was then used (a hang, or a crash under ASan). Inner links are now dealt with first.
+TEST_CASE("render: links nested in a dropped image or link are safe to drop", "[parse][markdown][render]") {
+  const LinkResolver drop = [](const std::string&) { return LinkTarget{false, ""}; };
+  const std::string html =
+      render_markdown("![see [the plan](javascript:a) here](data:x) and [outer ![in](data:y) text](javascript:b)\n",
+                      {}, drop);
+  CHECK(html.find("javascript") == std::string::npos);
+  CHECK(html.find("data:") == std::string::npos);
+  CHECK(html.find("href") == std::string::npos);
+  CHECK(html.find("outer") != std::string::npos);
+  CHECK(html.find("text") != std::string::npos);
+}
+
 }  // namespace quorum
 
 TEST_CASE("plain text keeps blocks apart, for search and summaries", "[parse][markdown]") {
