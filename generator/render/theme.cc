@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "load/fingerprint.h"
+#include "render/template_inlining.h"
 #include "support/text.h"
 
 namespace quorum {
@@ -129,16 +130,28 @@ std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tr
       theme->assets_[rel.substr(7)] = std::move(bytes);
     }
   }
+  std::map<std::string, std::string> partial_sources;  // "link" -> its text
   for (auto& [tname, source] : theme->impl_->sources) {
     // A partial file's final newline would otherwise land inside every sentence using it.
     if (tname.rfind("partials/", 0) == 0) {
       while (!source.empty() && (source.back() == '\n' || source.back() == '\r')) source.pop_back();
+      partial_sources[tname.substr(9)] = source;
     }
+  }
+  for (auto& [tname, source] : theme->impl_->sources) {
+    // Checked as written, so a template error names the file it is in.
     auto compiled = std::make_unique<mus::mustache>(source);
     if (!compiled->is_valid()) {
       diags.error({theme->origin_ + "/templates/" + tname + ".mustache", 0, 0},
                   "template error: " + compiled->error_message());
       continue;
+    }
+    // Parsed once here with its partials in place (render/template_inlining.h).
+    std::vector<std::string> including;
+    if (tname.rfind("partials/", 0) == 0) including.push_back(tname.substr(9));
+    if (const auto inlined = inline_partials(source, partial_sources, including); inlined && *inlined != source) {
+      auto expanded = std::make_unique<mus::mustache>(*inlined);
+      if (expanded->is_valid()) compiled = std::move(expanded);
     }
     compiled->set_custom_escape([](const std::string& s) { return html_escape(s); });
     if (tname.rfind("partials/", 0) == 0) theme->impl_->partials.set(tname.substr(9), mus::data(source));
