@@ -1,12 +1,48 @@
 // What the record implies but nobody writes down: each committee's meetings in order,
-// topic histories, the decisions register, and the day the build treats as "today".
+// topic histories, the decisions register, and the day the build treats as "today"; and the
+// indexes pages use to find their own records (see SiteModel::person_records).
 #include <algorithm>
 
 #include "model/loader.h"
 #include "support/text.h"
 
+namespace quorum {
+
+const SiteModel::PersonRecords& SiteModel::records_of(const std::string& person) const {
+  static const PersonRecords kNone;
+  const auto it = person_records.find(person);
+  return it == person_records.end() ? kNone : it->second;
+}
+
+}  // namespace quorum
+
 namespace quorum::loader {
 namespace {
+
+// Adds `id` unless it is already the last entry: callers visit in order, so each appears once.
+void add_once(std::vector<std::string>& list, const std::string& id) {
+  if (list.empty() || list.back() != id) list.push_back(id);
+}
+
+// Everyone a meeting's record names, for SiteModel::person_records.
+void index_people(SiteModel& model, const std::string& mid, const Meeting& m) {
+  const auto add = [&](const std::string& person) {
+    if (!person.empty()) add_once(model.person_records[person].meetings, mid);
+  };
+  for (const auto* list :
+       {&m.attendance.present, &m.attendance.apologies, &m.attendance.in_attendance, &m.attendance.absent}) {
+    for (const auto& a : *list) add(a.who.person);
+  }
+  for (const auto& d : m.declarations) add(d.person);
+  for (const auto& item : m.agenda) {
+    for (const auto& ref : item.presenters) add(ref.person);
+  }
+  for (const auto& [slug, r] : m.reports) {
+    for (const auto* refs : {&r.authors, &r.report_of, &r.accountable}) {
+      for (const auto& ref : *refs) add(ref.person);
+    }
+  }
+}
 
 void add_topics(Context& ctx, const std::vector<std::string>& topics, const Key& key,
                 const SourcePos& pos) {
@@ -39,6 +75,13 @@ void derive(Context& ctx) {
         model.decisions.push_back({mid, d.item, d.id, d.text});
       }
     }
+    if (m.status == "held") {
+      // Later meetings overwrite earlier ones: the last in id order wins.
+      for (const auto& item : m.agenda) {
+        if (!item.minutes_of.empty()) model.minutes_approved_by[item.minutes_of] = mid;
+      }
+    }
+    index_people(model, mid, m);
   }
   for (auto& [cid, c] : model.committees) {
     std::sort(c.meetings.begin(), c.meetings.end(), [&](const std::string& a, const std::string& b) {
@@ -46,6 +89,13 @@ void derive(Context& ctx) {
       const Meeting& mb = model.meetings.at(b);
       return std::tie(ma.date, ma.slug) < std::tie(mb.date, mb.slug);
     });
+    auto& held = model.held_meeting_dates[cid];
+    for (const auto& mid : c.meetings) {
+      if (const Meeting& m = model.meetings.at(mid); m.status == "held") held.push_back(m.date);
+    }
+    for (const auto& member : c.members) {
+      if (!member.who.person.empty()) add_once(model.person_records[member.who.person].committees, cid);
+    }
   }
   for (const auto& [did, d] : model.documents) add_topics(ctx, d.topics, "document:" + did, d.pos);
   std::stable_sort(model.decisions.begin(), model.decisions.end(), [&](const Decision& a, const Decision& b) {

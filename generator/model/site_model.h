@@ -45,6 +45,25 @@ struct SiteModel {
   std::map<std::string, std::set<Key>> topics;  // slug -> what deals with it
   std::vector<Decision> decisions;              // newest meeting first
   std::map<Key, std::vector<BackLink>> backlinks;
+  // Indexes derived once (derive.cc) so that a page finds its own records without scanning
+  // the whole archive: a minutes or person page that walked every meeting made the build
+  // grow with the square of the number of meetings.
+  //
+  // Meeting id -> the held meeting whose agenda has an item approving its minutes
+  // (`minutes_of`); when several do, the last of them in id order.
+  std::map<std::string, std::string> minutes_approved_by;
+  struct PersonRecords {
+    std::vector<std::string> committees;  // committee ids where listed as a member, in id order
+    // Meeting ids, in id order, each once, whose record names the person: attendance (any
+    // list), declarations, a report's authors, report_of or accountable, an item's presenters.
+    std::vector<std::string> meetings;
+  };
+  std::map<std::string, PersonRecords> person_records;  // by person id
+  // Committee id -> the dates of its held meetings, oldest first (as Committee::meetings).
+  std::map<std::string, std::vector<Date>> held_meeting_dates;
+  // Empty records for a person named nowhere.
+  [[nodiscard]] const PersonRecords& records_of(const std::string& person) const;
+
   std::set<std::string> published_files;  // repository paths copied to the site
   std::set<std::string> withheld_paths;   // exempt reports and their files: never shown
   // Text, page count and text layer of every published PDF (never a withheld one), by path.

@@ -157,10 +157,14 @@ json PageContext::history(const Key& key) const {
   for (const Change* c : changes) {
     // A commit that also touched withheld material keeps its message off public pages:
     // clerks write commit messages quickly, and they may name what the law withholds.
-    bool withheld = false;
-    // Withheld paths are few and a commit may touch thousands of files: look up the few.
+    // Whether the two sets meet: walk the smaller one and look up in the larger, since a
+    // commit may touch thousands of files and a large archive withholds thousands too.
     const auto& touched = model_.history.touched_by(c->commit);
-    for (const auto& p : model_.withheld_paths) withheld = withheld || touched.count(p) != 0;
+    const bool fewer_touched = touched.size() < model_.withheld_paths.size();
+    const auto& walked = fewer_touched ? touched : model_.withheld_paths;
+    const auto& searched = fewer_touched ? model_.withheld_paths : touched;
+    const bool withheld =
+        std::any_of(walked.begin(), walked.end(), [&](const std::string& p) { return searched.count(p) != 0; });
     list.push_back({{"date", date(Date::from_unix_time(c->time, tz))},
                     {"summary", withheld ? std::string("Updated (details withheld)") : c->summary},
                     {"commit", c->commit.substr(0, 10)},

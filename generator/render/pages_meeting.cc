@@ -195,11 +195,8 @@ json minutes_page(const PageContext& ctx, const Meeting& m) {
   // "Approved at": as the minutes say, or else the meeting whose agenda approved them.
   std::string approved_at = mi.approved_at;
   if (approved_at.empty()) {
-    for (const auto& [mid, other] : ctx.model().meetings) {
-      for (const auto& item : other.agenda) {
-        if (item.minutes_of == m.id && other.status == "held") approved_at = mid;
-      }
-    }
+    const auto& approvals = ctx.model().minutes_approved_by;
+    if (const auto it = approvals.find(m.id); it != approvals.end()) approved_at = it->second;
   }
   MarkdownRenderOptions options;
   options.mark_decisions = true;

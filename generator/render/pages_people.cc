@@ -13,34 +13,65 @@ bool in_list(const std::vector<Attendee>& list, const std::string& id) {
   return std::any_of(list.begin(), list.end(), [&](const Attendee& a) { return named(a.who, id); });
 }
 
-bool member_on(const Committee& c, const std::string& id, const Date& day) {
-  return std::any_of(c.members.begin(), c.members.end(), [&](const Member& m) {
-    return named(m.who, id) && (!m.from || *m.from <= day) && (!m.to || day <= *m.to);
-  });
+// How many of a committee's held meetings (`held`: their dates, oldest first) fell on a day
+// the person was a member: each membership covers a run of the dates, found by binary
+// search; a meeting inside two overlapping memberships counts once.
+int held_while_member(const Committee& c, const std::string& id, const std::vector<Date>& held) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // [first, last) indexes into held
+  for (const auto& m : c.members) {
+    if (!named(m.who, id)) continue;
+    const auto first = m.from ? std::lower_bound(held.begin(), held.end(), *m.from) : held.begin();
+    const auto last = m.to ? std::upper_bound(held.begin(), held.end(), *m.to) : held.end();
+    if (first < last) {
+      runs.emplace_back(static_cast<std::size_t>(first - held.begin()),
+                        static_cast<std::size_t>(last - held.begin()));
+    }
+  }
+  std::sort(runs.begin(), runs.end());
+  std::size_t count = 0;
+  std::size_t counted_to = 0;  // every index before this one is counted
+  for (const auto& [first, last] : runs) {
+    const std::size_t from = std::max(first, counted_to);
+    if (from < last) {
+      count += last - from;
+      counted_to = last;
+    }
+  }
+  return static_cast<int>(count);
 }
 
+// Per committee (in id order, as model.committees), the held meetings while a member, and
+// those attended or sent apologies for. Only the person's own records are read: the
+// meetings that name them and the committees that list them.
 json attendance_record(const PageContext& ctx, const Person& p) {
   const SiteModel& model = ctx.model();
-  json out = json::array();
-  for (const auto& [cid, c] : model.committees) {
+  const SiteModel::PersonRecords& records = model.records_of(p.id);
+  struct Counts {
     int held_while_member = 0;
     int attended = 0;
     int apologies = 0;
-    bool involved = false;
-    for (const auto& mid : c.meetings) {
-      const Meeting& m = model.meetings.at(mid);
-      if (m.status != "held") continue;
-      const bool member = member_on(c, p.id, m.date);
-      const bool present = in_list(m.attendance.present, p.id) || in_list(m.attendance.in_attendance, p.id);
-      const bool sent_apologies = in_list(m.attendance.apologies, p.id);
-      if (member) ++held_while_member;
-      if (present) ++attended;
-      if (sent_apologies) ++apologies;
-      involved = involved || member || present || sent_apologies;
-    }
-    if (!involved) continue;
-    out.push_back({{"committee", ctx.committee(cid)}, {"attended", attended}, {"apologies", apologies},
-                   {"held_while_member", held_while_member}});
+  };
+  std::map<std::string, Counts> committees;
+  for (const auto& mid : records.meetings) {
+    const Meeting& m = model.meetings.at(mid);
+    if (m.status != "held" || model.committees.count(m.committee) == 0) continue;
+    const bool present = in_list(m.attendance.present, p.id) || in_list(m.attendance.in_attendance, p.id);
+    const bool sent_apologies = in_list(m.attendance.apologies, p.id);
+    if (!present && !sent_apologies) continue;
+    Counts& counts = committees[m.committee];
+    if (present) ++counts.attended;
+    if (sent_apologies) ++counts.apologies;
+  }
+  for (const auto& cid : records.committees) {
+    const auto held = model.held_meeting_dates.find(cid);
+    if (held == model.held_meeting_dates.end()) continue;
+    committees[cid].held_while_member = held_while_member(model.committees.at(cid), p.id, held->second);
+  }
+  json out = json::array();
+  for (const auto& [cid, n] : committees) {
+    if (n.held_while_member == 0 && n.attended == 0 && n.apologies == 0) continue;
+    out.push_back({{"committee", ctx.committee(cid)}, {"attended", n.attended}, {"apologies", n.apologies},
+                   {"held_while_member", n.held_while_member}});
   }
   return out;
 }
@@ -59,7 +90,9 @@ json person_page(const PageContext& ctx, const Person& p) {
   }
   json current = json::array();
   json past = json::array();
-  for (const auto& [cid, c] : model.committees) {
+  const SiteModel::PersonRecords& records = model.records_of(p.id);
+  for (const auto& cid : records.committees) {
+    const Committee& c = model.committees.at(cid);
     for (const auto& m : c.members) {
       if (!named(m.who, p.id)) continue;
       const bool is_current = !c.dissolved && (!m.to || model.build_date <= *m.to);
@@ -72,8 +105,9 @@ json person_page(const PageContext& ctx, const Person& p) {
   }
   json declarations = json::array();
   json reports = json::array();
-  for (auto it = model.meetings.rbegin(); it != model.meetings.rend(); ++it) {
-    const Meeting& m = it->second;
+  // Newest id first: the meetings that name this person, not every meeting.
+  for (auto it = records.meetings.rbegin(); it != records.meetings.rend(); ++it) {
+    const Meeting& m = model.meetings.at(*it);
     for (const auto& d : m.declarations) {
       if (d.person != p.id) continue;
       const AgendaItem* item = m.item(d.item);
