@@ -125,6 +125,52 @@ TEST_CASE("a generated site built on 4 threads is byte-identical to one built on
   same_tree(dir / "one", dir / "four");
 }
 
+TEST_CASE("files parsed on 4 threads give the messages, in order, and the site of 1 thread", "[e2e][parallel]") {
+  TempDir dir;
+  Files files = generated_site(6, 9);
+  // A warning from the parse of most files: unknown fields in every report's front matter and
+  // in every meeting.yaml, from git so blobs are read on several threads.
+  for (auto& [path, text] : files) {
+    if (path.find("/reports/") != std::string::npos) text.insert(4, "colour: blue\n");
+    if (path.size() > 12 && path.compare(path.size() - 12, 12, "meeting.yaml") == 0) text += "venu: Hall\n";
+  }
+  write_files(dir / "repo", files);
+  commit_all(dir / "repo", "Publish");
+  auto one = request_for(dir / "repo", dir / "one", 1);
+  auto four = request_for(dir / "repo", dir / "four", 4);
+  one.working_tree = four.working_tree = false;
+  quorum::Diagnostics one_diags, four_diags;
+  std::ostringstream out, err_one, err_four;
+  REQUIRE(quorum::run_build(one, out, err_one, &one_diags) == 0);
+  REQUIRE(quorum::run_build(four, out, err_four, &four_diags) == 0);
+  REQUIRE(one_diags.warning_count() > 150);
+  std::vector<std::string> in_order_one, in_order_four;
+  for (const auto& d : one_diags.all()) in_order_one.push_back(d.format());
+  for (const auto& d : four_diags.all()) in_order_four.push_back(d.format());
+  CHECK(in_order_one == in_order_four);
+  CHECK(err_one.str() == err_four.str());
+  same_tree(dir / "one", dir / "four");
+
+  // With errors in many files as well: the same messages in the same order, nothing written.
+  for (auto& [path, text] : files) {
+    if (path.find("/reports/care.md") != std::string::npos) text = "---\ntitle: [unclosed\n---\nBody\n";
+    if (path.find("/minutes.md") != std::string::npos) text += "[a link](nowhere.md)\n";
+  }
+  write_files(dir / "repo", files);
+  commit_all(dir / "repo", "Break", 1500086400);
+  one.out = dir / "one-broken";
+  four.out = dir / "four-broken";
+  quorum::Diagnostics broken_one, broken_four;
+  CHECK(quorum::run_build(one, out, err_one, &broken_one) != 0);
+  CHECK(quorum::run_build(four, out, err_four, &broken_four) != 0);
+  REQUIRE(broken_one.error_count() > 100);
+  std::vector<std::string> broken_in_order_one, broken_in_order_four;
+  for (const auto& d : broken_one.all()) broken_in_order_one.push_back(d.format());
+  for (const auto& d : broken_four.all()) broken_in_order_four.push_back(d.format());
+  CHECK(broken_in_order_one == broken_in_order_four);
+  CHECK(!fs::exists(dir / "one-broken"));
+}
+
 TEST_CASE("the sample site built on 4 threads is byte-identical to one built on 1", "[e2e][parallel]") {
   TempDir dir;
   const Run a = run(request_for(QUORUM_REPO_DIR, dir / "one", 1));

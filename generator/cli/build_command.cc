@@ -96,7 +96,8 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   // Extracted PDF text is kept by blob id beside the site, so unchanged PDFs cost nothing
   // on the next build (`check` writes nothing, so it extracts without the cache).
   const std::filesystem::path pdf_cache = request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out) / "pdf";
-  const SiteModel model = build_model(*tree, diags, std::move(history), pdf_cache);
+  // The same threads as rendering (-j): the files are parsed on them too.
+  const SiteModel model = build_model(*tree, diags, std::move(history), pdf_cache, request.jobs);
   if (request.publishing_rules) check_publishing_rules(model, diags);
   times.end("parse+model");
   const auto theme = Theme::load(model.site.theme, *tree, theme_search_dirs(request), diags);

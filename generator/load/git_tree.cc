@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <mutex>
 
@@ -39,12 +40,31 @@ Revision revision_of(const git_commit* commit) {
 
 }  // namespace
 
+// A blob of the commit: its id, and its size once known (from a read or a header), so
+// `exists` and `size` after a read cost a map lookup instead of another inflate.
+struct BlobEntry {
+  git_oid id{};
+  mutable std::atomic<long long> size{-1};
+  explicit BlobEntry(const git_oid& oid) : id(oid) {}
+};
+
 struct GitTree::Impl {
   git_repository* repo = nullptr;
-  std::map<std::string, git_oid> blobs;
-  mutable std::mutex mutex;  // libgit2 objects of one repository are not for concurrent use
+  // Reads go straight to the object database: since libgit2 1.2 a git_odb locks internally
+  // and may be used from several threads at once (docs/threading.md), and zlib inflation
+  // runs outside its locks, so files are read and inflated in parallel. A repository
+  // handle is not thread-safe, so none is used after open().
+  git_odb* odb = nullptr;
+  std::map<std::string, BlobEntry> blobs;
+  // Only for a libgit2 built without thread support, where nothing may run concurrently.
+  bool serialise = false;
+  mutable std::mutex mutex;
   ~Impl() {
+    if (odb != nullptr) git_odb_free(odb);
     if (repo != nullptr) git_repository_free(repo);
+  }
+  [[nodiscard]] std::unique_lock<std::mutex> lock_if_needed() const {
+    return serialise ? std::unique_lock(mutex) : std::unique_lock<std::mutex>();
   }
 };
 
@@ -73,6 +93,12 @@ std::unique_ptr<GitTree> GitTree::open(const std::filesystem::path& repo_path,
     diags.error({repo_path.string(), 0, 0}, "'" + ref + "' is not a commit");
     return nullptr;
   }
+  if (git_repository_odb(&impl->odb, impl->repo) != 0) {
+    git_commit_free(commit);
+    diags.error({repo_path.string(), 0, 0}, "cannot read the repository's objects: " + last_git_error());
+    return nullptr;
+  }
+  impl->serialise = (git_libgit2_features() & GIT_FEATURE_THREADS) == 0;
   git_tree* tree = nullptr;
   git_commit_tree(&tree, commit);
   auto result = std::unique_ptr<GitTree>(new GitTree(std::move(impl)));
@@ -109,34 +135,39 @@ std::unique_ptr<GitTree> GitTree::open(const std::filesystem::path& repo_path,
       },
       &state);
   git_tree_free(tree);
-  for (const auto& [path, oid] : result->impl_->blobs) result->paths_.push_back(path);
+  for (const auto& [path, blob] : result->impl_->blobs) result->paths_.push_back(path);
   return result;
 }
 
 std::optional<std::string> GitTree::read(const std::string& path) const {
   const auto it = impl_->blobs.find(path);
   if (it == impl_->blobs.end()) return std::nullopt;
-  std::lock_guard lock(impl_->mutex);
-  git_blob* blob = nullptr;
-  if (git_blob_lookup(&blob, impl_->repo, &it->second) != 0) return std::nullopt;
-  std::string bytes(static_cast<const char*>(git_blob_rawcontent(blob)),
-                    static_cast<std::size_t>(git_blob_rawsize(blob)));
-  git_blob_free(blob);
+  const auto lock = impl_->lock_if_needed();
+  git_odb_object* object = nullptr;
+  if (git_odb_read(&object, impl_->odb, &it->second.id) != 0) return std::nullopt;
+  std::optional<std::string> bytes;
+  if (git_odb_object_type(object) == GIT_OBJECT_BLOB) {
+    bytes.emplace(static_cast<const char*>(git_odb_object_data(object)), git_odb_object_size(object));
+    it->second.size.store(static_cast<long long>(bytes->size()), std::memory_order_relaxed);
+  }
+  git_odb_object_free(object);
   return bytes;
 }
 
 std::optional<std::size_t> GitTree::size(const std::string& path) const {
   const auto it = impl_->blobs.find(path);
   if (it == impl_->blobs.end()) return std::nullopt;
-  std::lock_guard lock(impl_->mutex);
+  if (const long long known = it->second.size.load(std::memory_order_relaxed); known >= 0) {
+    return static_cast<std::size_t>(known);
+  }
+  const auto lock = impl_->lock_if_needed();
   // The object's header has its size: no need to read (and inflate) the whole file.
-  git_odb* odb = nullptr;
-  if (git_repository_odb(&odb, impl_->repo) != 0) return std::nullopt;
   std::size_t bytes = 0;
   git_object_t type = GIT_OBJECT_INVALID;
-  const int rc = git_odb_read_header(&bytes, &type, odb, &it->second);
-  git_odb_free(odb);
-  if (rc != 0 || type != GIT_OBJECT_BLOB) return std::nullopt;
+  if (git_odb_read_header(&bytes, &type, impl_->odb, &it->second.id) != 0 || type != GIT_OBJECT_BLOB) {
+    return std::nullopt;
+  }
+  it->second.size.store(static_cast<long long>(bytes), std::memory_order_relaxed);
   return bytes;
 }
 

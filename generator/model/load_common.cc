@@ -1,21 +1,33 @@
 #include "model/loader.h"
 
-#include "load/fingerprint.h"
-#include "parse/front_matter.h"
+#include "model/parsed_files.h"
 #include "support/text.h"
 
 namespace quorum::loader {
 
-std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path) {
-  const auto bytes = ctx.tree.read(path);
-  if (!bytes) {
-    ctx.diags.error({path, 0, 0}, "could not read this file");
-    return std::nullopt;
+namespace {
+
+// A file's messages join the build's at the point the file is asked for, whichever thread
+// parsed it, so they come in the same order however many threads there are.
+void report(Context& ctx, const Diagnostics& found) {
+  for (const auto& d : found.all()) {
+    if (d.severity == Severity::error) {
+      ctx.diags.error(d.pos, d.message);
+    } else {
+      ctx.diags.warning(d.pos, d.message);
+    }
   }
-  // A YAML file is all metadata: every byte of it may show on other pages.
-  const std::string fp = fingerprint(*bytes);
-  ctx.model.inputs[path] = {fp, fp};
-  return load_yaml(*bytes, {path, 1}, ctx.diags);
+}
+
+}  // namespace
+
+std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path) {
+  std::optional<ParsedYaml> parsed;
+  if (ctx.parsed != nullptr) parsed = ctx.parsed->take_yaml(path);
+  if (!parsed) parsed = parse_yaml_file(ctx.tree, path);
+  if (parsed->inputs) ctx.model.inputs[path] = std::move(*parsed->inputs);
+  report(ctx, parsed->diags);
+  return std::move(parsed->node);
 }
 
 Body make_body(std::string markdown, const std::string& path, int first_line) {
@@ -28,40 +40,12 @@ Body make_body(std::string markdown, const std::string& path, int first_line) {
 }
 
 std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& path) {
-  auto bytes = ctx.tree.read(path);
-  if (!bytes) {
-    ctx.diags.error({path, 0, 0}, "could not read this file");
-    return std::nullopt;
-  }
-  if (bytes->size() >= 3 && bytes->compare(0, 3, "\xEF\xBB\xBF") == 0) bytes->erase(0, 3);
-  if (const auto bad = find_invalid_utf8(*bytes); bad != std::string::npos) {
-    const auto lc = line_column_at(*bytes, bad);
-    ctx.diags.error({path, lc.line, lc.column}, "this text is not valid UTF-8; save the file as UTF-8");
-    return std::nullopt;
-  }
-  if (const auto nul = bytes->find('\0'); nul != std::string::npos) {
-    const auto lc = line_column_at(*bytes, nul);
-    ctx.diags.error({path, lc.line, lc.column}, "this file contains a NUL byte; it is not a text file");
-    return std::nullopt;
-  }
-  FrontMatter fm = split_front_matter(*bytes, path, ctx.diags);
-  MarkdownFile file;
-  file.front_source = {path, fm.yaml_first_line};
-  if (fm.present) {
-    file.front = load_yaml(fm.yaml, file.front_source, ctx.diags);
-    if (file.front && file.front->IsNull()) file.front = YAML::Node(YAML::NodeType::Map);
-  }
-  file.body = make_body(std::move(fm.body), path, fm.body_first_line);
-  // What other pages can see of a Markdown file: its front matter and its outline (headings,
-  // links, decisions), not the wording of its body, which shows only on its own page.
-  std::string visible = fm.yaml;
-  for (const auto& h : file.body.outline.headings) {
-    visible += "\0h" + std::to_string(h.level) + h.id + '|' + h.item + '|' + h.text;
-  }
-  for (const auto& l : file.body.outline.links) visible += "\0l" + l.url;
-  for (const auto& d : file.body.outline.decisions) visible += "\0d" + d.id + '|' + d.item + '|' + d.text;
-  ctx.model.inputs[path] = {fingerprint(*bytes), fingerprint(visible)};
-  return file;
+  std::optional<ParsedMarkdown> parsed;
+  if (ctx.parsed != nullptr) parsed = ctx.parsed->take_markdown(path);
+  if (!parsed) parsed = parse_markdown_file(ctx.tree, path);
+  if (parsed->inputs) ctx.model.inputs[path] = std::move(*parsed->inputs);
+  report(ctx, parsed->diags);
+  return std::move(parsed->file);
 }
 
 PersonRef read_person_ref(const YAML::Node& node, const YamlSource& source, Diagnostics& diags,

@@ -13,11 +13,16 @@
 
 namespace quorum::loader {
 
+class ParsedFiles;
+
 struct Context {
   const SourceTree& tree;
   Diagnostics& diags;
   SiteModel& model;
   std::set<std::string> withheld_files;  // attachments of exempt reports: never copied
+  // Files already read and parsed on other threads (parsed_files.h); null: read each file
+  // when it is asked for.
+  ParsedFiles* parsed = nullptr;
 };
 
 struct MarkdownFile {
@@ -26,7 +31,8 @@ struct MarkdownFile {
   Body body;
 };
 
-// Reads and parses; nullopt (with the reason in diags) when the file cannot be used.
+// Reads and parses (or takes the file from ctx.parsed); nullopt (with the reason in diags)
+// when the file cannot be used.
 std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path);
 std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& path);
 Body make_body(std::string markdown, const std::string& path, int first_line);

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <ctime>
+#include <optional>
 
 #include "load/fingerprint.h"
 #include "model/loader.h"
+#include "model/parsed_files.h"
 #include "model/urls.h"
+#include "support/parallel.h"
 #include "support/text.h"
 
 namespace quorum {
@@ -156,27 +159,34 @@ void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags, 
 }  // namespace
 
 SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history,
-                      const std::filesystem::path& pdf_cache) {
+                      const std::filesystem::path& pdf_cache, unsigned jobs) {
   SiteModel model;
   model.history = std::move(history);
   model.revision = tree.revision();
   loader::Context ctx{tree, diags, model, {}};
-  loader::load_site(ctx);
 
+  // First only where everything is, so the files can be parsed ahead on other threads;
+  // then the loaders, in this order, which is the order of the messages.
   const auto is_direct_child = [](const std::string& path, const std::string& folder, const std::string& ext) {
     return path.rfind(folder, 0) == 0 && path.find('/', folder.size()) == std::string::npos &&
            path.size() > folder.size() + ext.size() &&
            path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
   };
+  enum class Step { organisation, person, document, stray_committee_file, stray_content_file };
+  std::vector<std::pair<Step, const std::string*>> steps;  // in path order
+  std::vector<loader::PlannedRead> entity_files;
   std::vector<std::string> committee_folders;
   std::vector<std::pair<std::string, std::string>> meeting_folders;  // committee, folder
   for (const auto& path : tree.files()) {
     if (is_direct_child(path, "content/organisations/", ".yaml")) {
-      loader::load_organisation(ctx, path);
+      steps.emplace_back(Step::organisation, &path);
+      entity_files.push_back({path, loader::FileKind::yaml});
     } else if (is_direct_child(path, "content/people/", ".yaml")) {
-      loader::load_person(ctx, path);
+      steps.emplace_back(Step::person, &path);
+      entity_files.push_back({path, loader::FileKind::yaml});
     } else if (is_direct_child(path, "content/documents/", ".md")) {
-      loader::load_document(ctx, path);
+      steps.emplace_back(Step::document, &path);
+      entity_files.push_back({path, loader::FileKind::markdown});
     } else if (path.rfind("content/committees/", 0) == 0) {
       const auto parts = split(path, '/');
       if (parts.size() == 4 && parts[3] == "committee.yaml") {
@@ -187,16 +197,41 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
           meeting_folders.emplace_back(parts[2], folder);
         }
       } else if (parts.size() == 4 && parts[3] != "index.md" && parts[3] != "terms-of-reference.md") {
-        diags.warning({path, 0, 0}, "this file is not part of a committee's content (committee.yaml, "
-                                    "index.md, terms-of-reference.md, meetings/) and is not published");
+        steps.emplace_back(Step::stray_committee_file, &path);
       }
     } else if (path.rfind("content/", 0) == 0 && path.find('/', 8) == std::string::npos) {
-      diags.warning({path, 0, 0}, "files directly in content/ are not published");
+      steps.emplace_back(Step::stray_content_file, &path);
+    }
+  }
+  std::sort(meeting_folders.begin(), meeting_folders.end());
+  meeting_folders.erase(std::unique(meeting_folders.begin(), meeting_folders.end()), meeting_folders.end());
+
+  const unsigned threads = jobs != 0 ? jobs : default_jobs();
+  std::optional<loader::ParsedFiles> parsed;
+  if (threads > 1) {
+    std::vector<std::string> meeting_paths;
+    meeting_paths.reserve(meeting_folders.size());
+    for (const auto& [committee, folder] : meeting_folders) meeting_paths.push_back(folder);
+    parsed.emplace(tree, loader::plan_reads(tree, entity_files, committee_folders, meeting_paths), threads);
+    ctx.parsed = &*parsed;
+  }
+
+  loader::load_site(ctx);
+  for (const auto& [step, path] : steps) {
+    switch (step) {
+      case Step::organisation: loader::load_organisation(ctx, *path); break;
+      case Step::person: loader::load_person(ctx, *path); break;
+      case Step::document: loader::load_document(ctx, *path); break;
+      case Step::stray_committee_file:
+        diags.warning({*path, 0, 0}, "this file is not part of a committee's content (committee.yaml, "
+                                     "index.md, terms-of-reference.md, meetings/) and is not published");
+        break;
+      case Step::stray_content_file:
+        diags.warning({*path, 0, 0}, "files directly in content/ are not published");
+        break;
     }
   }
   for (const auto& folder : committee_folders) loader::load_committee(ctx, folder);
-  std::sort(meeting_folders.begin(), meeting_folders.end());
-  meeting_folders.erase(std::unique(meeting_folders.begin(), meeting_folders.end()), meeting_folders.end());
   for (const auto& [committee, folder] : meeting_folders) {
     if (model.committees.count(committee) == 0 &&
         std::find(committee_folders.begin(), committee_folders.end(), "content/committees/" + committee) ==
@@ -207,6 +242,8 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
     }
     loader::load_meeting(ctx, committee, folder);
   }
+  ctx.parsed = nullptr;
+  parsed.reset();  // stops the workers
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());

@@ -45,6 +45,7 @@ struct SiteModel {
   std::map<std::string, std::set<Key>> topics;  // slug -> what deals with it
   std::vector<Decision> decisions;              // newest meeting first
   std::map<Key, std::vector<BackLink>> backlinks;
+
   // Indexes derived once (derive.cc) so that a page finds its own records without scanning
   // the whole archive: a minutes or person page that walked every meeting made the build
   // grow with the square of the number of meetings.
@@ -94,7 +95,9 @@ struct SiteModel {
 // returned model is complete enough to keep checking but must not be rendered when
 // diags.has_errors().
 // `pdf_cache` (optional) keeps extracted PDF text by blob id between builds.
+// `jobs`: threads to read and parse the files on (0: one per core; 1: this thread only).
+// The model and the messages, in their order, are the same for any number.
 SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history = {},
-                      const std::filesystem::path& pdf_cache = {});
+                      const std::filesystem::path& pdf_cache = {}, unsigned jobs = 0);
 
 }  // namespace quorum

@@ -1,0 +1,100 @@
+// Internal to the model: the source files the loaders open, read and parsed on several
+// threads ahead of the loaders, which stay on one thread and in one order.
+//
+// Reading a blob, checking UTF-8, splitting front matter, parsing YAML, outlining Markdown
+// and fingerprinting are most of a load and need nothing from other files. Each file's
+// result keeps the messages its parse produced in its own Diagnostics; the loader that asks
+// for the file appends them where a one-thread load would have reported them, so the
+// messages, their order and the model do not depend on the number of threads.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "model/loader.h"
+
+namespace quorum::loader {
+
+// One file read and parsed, with what its parse had to say.
+struct ParsedYaml {
+  std::optional<YAML::Node> node;                 // nullopt: unreadable or not YAML
+  std::optional<SiteModel::SourceInputs> inputs;  // nullopt: the file could not be read
+  Diagnostics diags;
+};
+struct ParsedMarkdown {
+  std::optional<MarkdownFile> file;
+  std::optional<SiteModel::SourceInputs> inputs;
+  Diagnostics diags;
+};
+
+// The work of read_yaml_file / read_markdown_file that needs no Context: safe to run on
+// any thread (the tree's reads are).
+ParsedYaml parse_yaml_file(const SourceTree& tree, const std::string& path);
+ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& path);
+
+enum class FileKind { yaml, markdown };
+struct PlannedRead {
+  std::string path;
+  FileKind kind = FileKind::yaml;
+};
+
+// The files the loaders will open, in the order they open them (build_model's order):
+// site.yaml; `entity_files` (organisations, people and documents, in path order); each
+// committee's committee.yaml, index.md and terms-of-reference.md; each meeting's
+// meeting.yaml, reports and minutes, meetings in folder order. A file planned here that no
+// loader asks for costs only time; one a loader asks for that is not planned is read by the
+// loader itself. Either way the result is the same.
+std::vector<PlannedRead> plan_reads(const SourceTree& tree, const std::vector<PlannedRead>& entity_files,
+                                    const std::vector<std::string>& committee_folders,
+                                    const std::vector<std::string>& meeting_folders);
+
+// Parses the planned files on `threads` threads in the background while the loaders
+// consume them. Workers stay at most a window of files ahead of the furthest file asked
+// for, so memory stays bounded however large the archive.
+class ParsedFiles {
+ public:
+  ParsedFiles(const SourceTree& tree, std::vector<PlannedRead> plan, unsigned threads);
+  ~ParsedFiles();  // stops the workers (files nobody asked for are not parsed)
+  ParsedFiles(const ParsedFiles&) = delete;
+  ParsedFiles& operator=(const ParsedFiles&) = delete;
+
+  // The parsed file, waiting for it if a worker has it in hand; nullopt when it was not
+  // planned as this kind or was already taken (the caller then reads it itself).
+  std::optional<ParsedYaml> take_yaml(const std::string& path);
+  std::optional<ParsedMarkdown> take_markdown(const std::string& path);
+
+ private:
+  struct Slot {
+    PlannedRead read;
+    bool done = false;
+    bool taken = false;
+    std::optional<ParsedYaml> yaml;
+    std::optional<ParsedMarkdown> markdown;
+    std::exception_ptr failure;  // rethrown to the loader that asks, as if it had parsed
+  };
+  void work(std::size_t index);
+  // Waits until the planned file is parsed and marks it taken; nullptr when `path` is not
+  // planned as `kind` or was taken before.
+  Slot* wait_for(const std::string& path, FileKind kind, std::unique_lock<std::mutex>& lock);
+
+  const SourceTree& tree_;
+  std::vector<Slot> slots_;
+  std::map<std::string, std::size_t> index_;  // path -> slot
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t furthest_asked_ = 0;  // workers may start slots below this plus the window
+  bool stopping_ = false;
+  std::jthread runner_;  // runs parallel_for over the slots
+};
+
+}  // namespace quorum::loader
