@@ -7,6 +7,8 @@
 #include <mutex>
 #include <numeric>
 #include <optional>
+#include <set>
+#include <string_view>
 #include <vector>
 
 #include "load/fingerprint.h"
@@ -60,18 +62,21 @@ class RenderPlan {
     ++pages_;
     add(/*is_page=*/true, [this, path, template_name, key, build = std::move(build),
                            extra = std::move(extra)](Diagnostics& diags) {
-      std::string inputs =
-          shared_ + '\0' + template_name + '\0' + key + '\0' + (extra ? extra() : std::string());
-      for (const auto& source : ctx_.model().source_paths(key)) {
+      std::string inputs;
+      inputs.reserve(1024);
+      inputs.append(shared_).append(1, '\0').append(template_name).append(1, '\0').append(key).append(1, '\0');
+      if (extra) inputs += extra();
+      const std::vector<std::string> sources = ctx_.model().source_paths(key);
+      for (const auto& source : sources) {
         const auto it = ctx_.model().inputs.find(source);
-        inputs += '\0' + source + '\0' + (it != ctx_.model().inputs.end() ? it->second.whole : std::string());
+        inputs.append(1, '\0').append(source).append(1, '\0');
+        if (it != ctx_.model().inputs.end()) inputs += it->second.whole;
       }
-      const json history = ctx_.history(key);
-      inputs += '\0' + history.dump();
+      const bool has_history = append_history_inputs(sources, inputs);
       const std::string fp = fingerprint(inputs);
       // A page with a history names its own last commit in its footer (see PageContext::
       // frame), which its fingerprint covers; the others name the build's commit.
-      if (sink_.reuse(path, fp, /*carries_build_stamp=*/history.is_null())) return;
+      if (sink_.reuse(path, fp, /*carries_build_stamp=*/!has_history)) return;
       sink_.write_with_fingerprint(path, theme_.render(template_name, build(), diags), fp);
       ++rendered_;
     });
@@ -142,6 +147,31 @@ class RenderPlan {
   void add(bool is_page, std::function<void(Diagnostics&)> run) { add(is_page, false, std::move(run)); }
   void add(bool is_page, bool long_running, std::function<void(Diagnostics&)> run) {
     jobs_.push_back({is_page, long_running, std::move(run)});
+  }
+
+  // Appends to `inputs` everything PageContext::history() makes a page's history from, without
+  // building and printing that JSON for every page on every build: each commit of the page's
+  // source files, in the same order and kept once (its full id, time, kind and summary),
+  // whether it touched withheld material, and the time zone its dates are shown in.
+  // False when the page has no history.
+  bool append_history_inputs(const std::vector<std::string>& sources, std::string& inputs) const {
+    const SiteModel& model = ctx_.model();
+    std::set<std::string_view> seen;
+    bool any = false;
+    for (const auto& source : sources) {
+      for (const auto& c : model.history.of(source)) {
+        if (!seen.insert(c.commit).second) continue;
+        if (!any) inputs.append(1, '\0').append("history\0").append(model.site.timezone);
+        any = true;
+        bool withheld = false;
+        const auto& touched = model.history.touched_by(c.commit);
+        for (const auto& p : model.withheld_paths) withheld = withheld || touched.count(p) != 0;
+        inputs.append(1, '\0').append(c.commit).append(1, '\1').append(std::to_string(c.time));
+        inputs.append(1, '\1').append(c.kind).append(1, '\1').append(withheld ? "w" : "p");
+        inputs.append(1, '\1').append(std::to_string(c.summary.size())).append(1, ':').append(c.summary);
+      }
+    }
+    return any;
   }
 
   void file(const std::string& path, const std::string& bytes) {

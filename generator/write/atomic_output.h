@@ -1,4 +1,5 @@
-// Writes a whole site into a staging folder and swaps it into place in one step.
+// Puts a site on disk so that a failed build changes nothing: a clean build swaps in a whole
+// new folder; an incremental one moves only the changed files into place, under a journal.
 #pragma once
 
 #include <atomic>
@@ -7,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "support/output_sink.h"
 
@@ -15,17 +17,20 @@ namespace quorum {
 class AtomicOutput : public OutputSink {
  public:
   // Takes a lock beside `destination` so two builds never write the same folder at once;
-  // throws std::runtime_error with a readable message when it cannot.
-  // With `incremental`, files whose fingerprint matches the previous build's manifest are
-  // hard-linked from the previous site instead of being rendered again.
+  // throws std::runtime_error with a readable message when it cannot. Then finishes the
+  // commit of a build that was killed while committing (see commit()).
+  // With `incremental` and a previous build's manifest, files whose fingerprint matches are
+  // left where they are instead of being rendered again, and commit() works in place.
   explicit AtomicOutput(std::filesystem::path destination, bool incremental = false);
-  ~AtomicOutput() override;  // discards the staging folder unless committed
+  ~AtomicOutput() override;  // discards the staging folder unless committed (or committing)
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
 
   void write(const std::string& path, std::string_view bytes) override;
-  void write_with_fingerprint(const std::string& path, std::string_view bytes, const std::string& fingerprint) override;
-  bool reuse(const std::string& path, const std::string& fingerprint, bool carries_build_stamp = true) override;
+  void write_with_fingerprint(const std::string& path, std::string_view bytes,
+                              const std::string& fingerprint) override;
+  bool reuse(const std::string& path, const std::string& fingerprint,
+             bool carries_build_stamp = true) override;
   [[nodiscard]] std::size_t reused() const { return reused_; }
   [[nodiscard]] std::string previous_build_stamp() const override { return previous_stamp_; }
   void set_build_stamp(const std::string& stamp) override { stamp_ = stamp; }
@@ -34,30 +39,50 @@ class AtomicOutput : public OutputSink {
   // Where caches that outlive a build are kept: a sibling ".<out>.quorum-cache" folder, like
   // the staging folder and the lock, so the site folder holds only the site.
   static std::filesystem::path cache_dir(const std::filesystem::path& destination);
-  // Replaces the destination with everything written. Throws on failure, leaving the
-  // previous site in place.
+  // The journal of an in-place commit: a sibling ".<out>.quorum-journal" file.
+  static std::filesystem::path journal_path(const std::filesystem::path& destination);
+  // Publishes everything written. Throws on failure.
+  // A clean build (no previous manifest) renames the staging folder over the destination:
+  // the previous site stays whole until that one step. An incremental build first writes a
+  // journal of the moves and deletions, then renames each staged file over its destination
+  // (atomic per file), deletes what this build no longer makes, and moves the manifest
+  // last. A build killed before the journal leaves the previous site byte-identical; one
+  // killed after it leaves a journal that the next AtomicOutput on this folder completes.
   void commit();
   [[nodiscard]] std::size_t bytes_written() const { return bytes_; }
+  // Files staged for an in-place commit (0 for a clean build): what commit() will move.
+  [[nodiscard]] std::size_t staged() const { return staged_.size(); }
+  [[nodiscard]] bool in_place() const { return in_place_; }
+
+  // For tests: the next in-place commit throws after this many journal steps, as if the
+  // process died there (the journal and the staging folder are left). -1: never.
+  static std::atomic<long> stop_commit_after_for_testing;
 
  private:
-  // Writes the file, unless the previous site has exactly these bytes there: then it is
-  // linked, so its inode and modification time stay as they were (rsync and web servers
-  // see it unchanged).
+  // Writes the file to the staging folder, unless the previous site has exactly these
+  // bytes there: then (in place) it is left alone, so its inode and modification time stay
+  // as they were (rsync and web servers see it unchanged).
   void store(const std::string& path, std::string_view bytes);
   void make_parent(const std::filesystem::path& file);
   void record(const std::string& path, const std::string& fingerprint, bool reused);
+  void commit_in_place(const std::string& manifest);
+  void swap_in(const std::string& manifest);
 
   std::filesystem::path destination_;
   std::filesystem::path staging_;
   int lock_fd_ = -1;
+  bool in_place_ = false;
   bool committed_ = false;
+  bool journal_written_ = false;
   std::size_t bytes_ = 0;
   std::size_t reused_ = 0;
+  bool fingerprinted_ = false;                   // some file came with a fingerprint
   std::map<std::string, std::string> previous_;  // path -> fingerprint, from the last build
-  std::map<std::string, std::string> manifest_;  // path -> fingerprint, this build
+  std::map<std::string, std::string> manifest_;  // path -> fingerprint, this build ("" none)
   std::string previous_stamp_, stamp_;
-  std::mutex mutex_;             // guards what the render threads share: the fields below
-  std::set<std::string> made_;   // folders created in the staging folder
+  std::mutex mutex_;              // guards what the render threads share: the fields below
+  std::set<std::string> made_;    // folders created in the staging folder
+  std::set<std::string> staged_;  // files written to the staging folder (in place only)
 };
 
 // Keeps every file in memory: for tests and for the preview server.

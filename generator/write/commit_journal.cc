@@ -1,0 +1,162 @@
+#include "write/commit_journal.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <stdexcept>
+
+namespace quorum {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kHeader = "quorum-journal 1";
+constexpr const char* kTrailer = "end";
+
+void sync_path(const fs::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return;  // best effort: the data is written, only its durability is at stake
+  ::fsync(fd);
+  ::close(fd);
+}
+
+[[noreturn]] void fail(const std::string& what, const fs::path& path, int error) {
+  throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(error));
+}
+
+// Removes the folders above `file` that its removal left empty, up to `root`.
+void remove_empty_parents(const fs::path& root, fs::path file) {
+  for (fs::path dir = file.parent_path(); dir != root && dir.native().size() > root.native().size();
+       dir = dir.parent_path()) {
+    if (::rmdir(dir.c_str()) != 0) return;  // not empty (or already gone): stop
+  }
+}
+
+}  // namespace
+
+std::string escape_line(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string unescape_line(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      out += s[i + 1] == 'n' ? '\n' : s[i + 1];
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+void write_journal(const fs::path& journal, const CommitJournal& plan) {
+  std::string text = std::string(kHeader) + "\n";
+  for (const auto& path : plan.deletions) text += "D\t" + escape_line(path) + "\n";
+  for (const auto& path : plan.moves) text += "M\t" + escape_line(path) + "\n";
+  text += std::string(kTrailer) + "\n";
+  const fs::path temporary = journal.string() + ".tmp";
+  const int fd = ::open(temporary.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0) fail("cannot create", temporary, errno);
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = n < 0 ? errno : ENOSPC;
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      fail("could not write (is the disk full?)", temporary, error);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    fail("could not write (is the disk full?)", temporary, error);
+  }
+  if (::rename(temporary.c_str(), journal.c_str()) != 0) fail("could not put in place", journal, errno);
+  sync_path(journal.parent_path().empty() ? fs::path(".") : journal.parent_path(), O_RDONLY | O_DIRECTORY);
+}
+
+std::optional<CommitJournal> read_journal(const fs::path& journal) {
+  std::error_code ec;
+  if (!fs::exists(journal, ec)) return std::nullopt;
+  std::ifstream in(journal, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + journal.string());
+  CommitJournal plan;
+  std::string line;
+  bool header = false, trailer = false;
+  while (std::getline(in, line)) {
+    if (!header) {
+      header = line == kHeader;
+      if (!header) break;
+    } else if (line == kTrailer) {
+      trailer = true;
+      break;
+    } else if (line.size() > 2 && line[1] == '\t' && (line[0] == 'D' || line[0] == 'M')) {
+      (line[0] == 'D' ? plan.deletions : plan.moves).push_back(unescape_line(line.substr(2)));
+    } else {
+      break;
+    }
+  }
+  if (!header || !trailer) {
+    throw std::runtime_error(journal.string() + " is not a whole quorum commit journal");
+  }
+  return plan;
+}
+
+void apply_journal(const CommitJournal& plan, const fs::path& staging, const fs::path& destination,
+                   long stop_after) {
+  long steps = 0;
+  const auto step = [&] {
+    if (stop_after >= 0 && steps++ >= stop_after) throw std::runtime_error("commit stopped for a test");
+  };
+  for (const auto& path : plan.deletions) {
+    step();
+    const fs::path target = destination / path;
+    // unlink, never a recursive removal: on a replay this path may be a folder that a move
+    // has since filled (a page that became a folder), and that must stay.
+    if (::unlink(target.c_str()) != 0) {
+      if (errno == ENOENT || errno == EISDIR || errno == ENOTDIR || errno == EPERM) continue;
+      fail("could not remove", target, errno);
+    }
+    remove_empty_parents(destination, target);
+  }
+  std::set<std::string> made;
+  for (const auto& path : plan.moves) {
+    step();
+    const fs::path from = staging / path;
+    const fs::path to = destination / path;
+    const std::string parent = to.parent_path().native();
+    if (made.insert(parent).second) {
+      std::error_code ec;
+      fs::create_directories(to.parent_path(), ec);
+      if (ec) throw std::runtime_error("could not create " + parent + ": " + ec.message());
+    }
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+      // Moved already by the run that was killed: its staged copy is gone.
+      if (errno == ENOENT && ::access(from.c_str(), F_OK) != 0) continue;
+      fail("could not move into place", to, errno);
+    }
+  }
+}
+
+}  // namespace quorum
