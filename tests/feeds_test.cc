@@ -10,6 +10,7 @@
 #include <regex>
 #include <vector>
 
+#include "search_index_files.h"
 #include "test_support.h"
 
 using namespace quorum::testing;
@@ -397,11 +398,11 @@ TEST_CASE("sitemap lists every page with git dates, robots.txt points at it", "[
 TEST_CASE("the search index finds minutes text and never exempt text", "[e2e][search]") {
   const Site& s = site();
   REQUIRE(s.result.exit_code == 0);
-  const json index = json::parse(read(s.out() / "search/index.json"));
-  REQUIRE(index["pages"].is_array());
+  const json pages = search_pages(s.out());
+  REQUIRE(pages.size() >= 10);
   const auto find = [&](const std::string& word) {
     std::vector<json> hits;
-    for (const auto& p : index["pages"]) {
+    for (const auto& p : pages) {
       if (p["text"].get<std::string>().find(word) != std::string::npos ||
           p["title"].get<std::string>().find(word) != std::string::npos) {
         hits.push_back(p);
@@ -421,7 +422,7 @@ TEST_CASE("the search index finds minutes text and never exempt text", "[e2e][se
   CHECK(find("Adopt the waste strategy").size() == 1);  // agenda items are indexed
   CHECK(find("Allotment on Mill Lane").size() == 1);    // people's registers
   CHECK(find("Care contract award").size() == 1);       // the exempt item's public title only
-  for (const auto& p : index["pages"]) {
+  for (const auto& p : pages) {
     for (const char* field : {"type", "title", "committee", "date", "url", "text"}) CHECK(p.contains(field));
   }
   // The page: a labelled form, results announced, and a way through without JavaScript.
@@ -584,7 +585,8 @@ TEST_CASE("every feed, calendar, sitemap, JSON and CSV file of the site parses",
   }
   CHECK(kinds[".xml"] == 3);   // feed.xml, committees/board/feed.xml, sitemap.xml
   CHECK(kinds[".ics"] == 2);
-  CHECK(kinds[".json"] == 6);  // five data files and the search index
+  // Five data files, the search index's manifest and its shards.
+  CHECK(kinds[".json"] == 6 + static_cast<int>(search_manifest(s.out())["shards"].size()));
   CHECK(kinds[".csv"] == 4);
 }
 

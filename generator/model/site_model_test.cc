@@ -247,7 +247,7 @@ std::string every_text(const SiteModel& m) {
   const auto add = [&](const std::string& s) { out += s + "\n"; };
   const auto add_body = [&](const Body& b) {
     add(b.markdown);
-    add(b.outline.plain_text);
+    add(markdown_plain_text(b.markdown));
     for (const auto& h : b.outline.headings) add(h.text);
     for (const auto& d : b.outline.decisions) add(d.text);
     for (const auto& l : b.outline.links) add(l.url + " " + l.text);
@@ -714,7 +714,7 @@ TEST_CASE("an exempt report is a stub", "[model][withheld]") {
   CHECK(r->item == "3");
   CHECK(r->title.empty());
   CHECK(r->body.markdown.empty());
-  CHECK(r->body.outline.plain_text.empty());
+  CHECK(markdown_plain_text(r->body.markdown).empty());
   CHECK(r->recommendations.empty());
   CHECK(r->appendices.empty());
   CHECK(r->paragraph.empty());

@@ -229,8 +229,12 @@ MarkdownOutline outline_markdown(std::string_view text, int first_line) {
   for (auto& h : a.headings) out.headings.push_back(std::move(h.info));
   for (auto& d : a.decisions) out.decisions.push_back(std::move(d.info));
   for (auto& [node, link] : a.links) out.links.push_back(std::move(link));
-  out.plain_text = plain_text_of(doc.get());
   return out;
+}
+
+std::string markdown_plain_text(std::string_view text) {
+  const Document doc = parse(text);
+  return plain_text_of(doc.get());
 }
 
 std::string render_markdown(std::string_view text, const MarkdownRenderOptions& options,

@@ -39,11 +39,16 @@ struct MarkdownOutline {
   std::vector<MarkdownHeading> headings;
   std::vector<MarkdownLink> links;
   std::vector<MarkdownDecision> decisions;
-  std::string plain_text;  // for summaries and search
 };
 
 // `first_line` is the file line of the text's first line (after front matter).
 MarkdownOutline outline_markdown(std::string_view text, int first_line);
+
+// The words of a body without its markup, blocks separated by a space (for feed summaries
+// and the search index). Made on demand rather than kept in the outline: only a few jobs
+// need it, and every body's text held all build long is a large share of a big archive's
+// memory.
+std::string markdown_plain_text(std::string_view text);
 
 // What a link becomes on the page.
 struct LinkTarget {

@@ -153,9 +153,9 @@ TEST_CASE("outline: RESOLVED paragraphs are decisions of their section", "[parse
   CHECK(o.decisions[3].line == 22);
 }
 
-TEST_CASE("outline: plain text drops markup", "[parse][markdown][outline]") {
-  const MarkdownOutline o = outline_markdown("Some *emphasis* and `code`\nwith [a link](x.md).\n", 1);
-  CHECK(o.plain_text == "Some emphasis and code with a link.");
+TEST_CASE("plain text drops markup", "[parse][markdown]") {
+  CHECK(markdown_plain_text("Some *emphasis* and `code`\nwith [a link](x.md).\n") ==
+        "Some emphasis and code with a link.");
 }
 
 TEST_CASE("render: raw HTML is never passed through", "[parse][markdown][render]") {
@@ -272,7 +272,7 @@ TEST_CASE("markdown_escape makes text literal", "[parse][markdown]") {
   const std::string escaped = markdown_escape(raw);
   CHECK(escaped == "5\\. \\*Not\\* \\[a link\\]\\(x\\) \\<b\\> \\#1 \\_u\\_");
   const MarkdownOutline o = outline_markdown(escaped, 1);
-  CHECK(o.plain_text == raw);
+  CHECK(markdown_plain_text(escaped) == raw);
   CHECK(o.links.empty());
 }
 
@@ -294,6 +294,6 @@ TEST_CASE("render: links nested in a dropped image or link are safe to drop", "[
 }  // namespace quorum
 
 TEST_CASE("plain text keeps blocks apart, for search and summaries", "[parse][markdown]") {
-  const quorum::MarkdownOutline o = quorum::outline_markdown("## Summary\n\nThe fund.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n", 1);
-  CHECK(o.plain_text == "Summary The fund. one two a b c d");
+  CHECK(quorum::markdown_plain_text("## Summary\n\nThe fund.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n") ==
+        "Summary The fund. one two a b c d");
 }

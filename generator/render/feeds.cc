@@ -5,17 +5,24 @@
 #include <vector>
 
 #include "model/urls.h"
+#include "parse/markdown.h"
 #include "render/pages.h"
 #include "support/text.h"
 
 namespace quorum {
 namespace {
 
+// Feed readers fetch a feed every few minutes or hours, so a feed carries only the newest
+// entries (an archive of 10,000 meetings made a 34 MB feed.xml); the whole archive is on the
+// site itself.
+constexpr std::size_t kFeedEntries = 100;
+
 struct Entry {
   Key key;
   std::string committee;  // "" for documents
   std::string title;
-  std::string summary;
+  std::string summary;    // when there is no body
+  const Body* body = nullptr;  // the summary is made from its text, only if the entry is in a feed
   long long published = 0;
   long long updated = 0;
 };
@@ -28,8 +35,8 @@ std::string meeting_name(const SiteModel& model, const Meeting& m) {
 }
 
 Entry entry(const SiteModel& model, const Key& key, std::string committee, std::string title,
-            std::string summary, const std::optional<Date>& fallback) {
-  Entry e{key, std::move(committee), std::move(title), std::move(summary), 0, 0};
+            std::string summary, const Body* body, const std::optional<Date>& fallback) {
+  Entry e{key, std::move(committee), std::move(title), std::move(summary), body, 0, 0};
   const CommitTimes t = commit_times(model, key);
   e.published = t.first;
   e.updated = t.last;
@@ -60,23 +67,21 @@ std::vector<Entry> all_entries(const PageContext& ctx) {
       for (const auto& item : m.agenda) items += (items.empty() ? "" : "; ") + item.number + ". " + item.title;
       std::string status = m.status == "cancelled" ? "Cancelled. " : m.status == "postponed" ? "Postponed. " : "";
       out.push_back(entry(model, "meeting:" + id, m.committee, "Agenda: " + name,
-                          summary_of(status + items), m.agenda_published ? m.agenda_published : m.date));
+                          summary_of(status + items), nullptr, m.agenda_published ? m.agenda_published : m.date));
     }
     if (minutes_published(ctx, m)) {
       std::string title = "Minutes: " + name;
       if (m.minutes->status == "draft") title += " (draft)";
-      out.push_back(entry(model, "minutes:" + id, m.committee, title,
-                          summary_of(m.minutes->body.outline.plain_text), m.date));
+      out.push_back(entry(model, "minutes:" + id, m.committee, title, "", &m.minutes->body, m.date));
     }
     for (const auto& [slug, r] : m.reports) {
       if (r.exempt) continue;
       out.push_back(entry(model, "report:" + r.id, m.committee, "Report: " + r.title + " (" + name + ")",
-                          summary_of(r.body.outline.plain_text), m.agenda_published ? m.agenda_published : m.date));
+                          "", &r.body, m.agenda_published ? m.agenda_published : m.date));
     }
   }
   for (const auto& [id, d] : model.documents) {
-    out.push_back(entry(model, "document:" + id, "", "Document: " + d.title,
-                        summary_of(d.body.outline.plain_text), std::nullopt));
+    out.push_back(entry(model, "document:" + id, "", "Document: " + d.title, "", &d.body, std::nullopt));
   }
   // Newest first; ties by key, so the order never depends on anything but the content.
   std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
@@ -119,7 +124,8 @@ std::string render_feed(const PageContext& ctx, const std::string& path, const s
       x += "    <category term=\"" + xml_escape(e->committee) + "\" label=\"" +
            xml_escape(c != model.committees.end() ? c->second.name : e->committee) + "\"/>\n";
     }
-    if (!e->summary.empty()) x += "    <summary>" + xml_escape(e->summary) + "</summary>\n";
+    const std::string summary = e->body != nullptr ? summary_of(markdown_plain_text(e->body->markdown)) : e->summary;
+    if (!summary.empty()) x += "    <summary>" + xml_escape(summary) + "</summary>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";
@@ -162,12 +168,14 @@ std::map<std::string, std::string> atom_feeds(const PageContext& ctx) {
   const std::vector<Entry> entries = all_entries(ctx);
   std::map<std::string, std::string> out;
   std::vector<const Entry*> all;
-  for (const auto& e : entries) all.push_back(&e);
+  for (const auto& e : entries) {
+    if (all.size() < kFeedEntries) all.push_back(&e);
+  }
   out["feed.xml"] = render_feed(ctx, "feed.xml", model.site.title, ctx.base_url(), all, 0);
   for (const auto& [id, c] : model.committees) {
     std::vector<const Entry*> mine;
     for (const auto& e : entries) {
-      if (e.committee == id) mine.push_back(&e);
+      if (e.committee == id && mine.size() < kFeedEntries) mine.push_back(&e);
     }
     const std::string path = page_path("committee:" + id) + "feed.xml";
     out[path] = render_feed(ctx, path, c.name + " – " + model.site.title,

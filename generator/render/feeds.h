@@ -1,7 +1,8 @@
 // Atom feeds (RFC 4287): one for the whole site (`feed.xml`) and one per committee
 // (`committees/<id>/feed.xml`), an entry per published agenda, set of minutes, report and
-// document. Times come from git (the commits of each page's source files), falling back to
-// the meeting's date: never the clock, so the same commit always makes the same feed.
+// document; each feed carries its newest 100 entries. Times come from git (the commits of
+// each page's source files), falling back to the meeting's date: never the clock, so the same
+// commit always makes the same feed.
 #pragma once
 
 #include <map>

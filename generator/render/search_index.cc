@@ -1,8 +1,11 @@
 #include "render/search_index.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 
+#include "parse/markdown.h"
 #include "render/open_data.h"
 #include "render/pages.h"
 #include "support/text.h"
@@ -40,63 +43,88 @@ json entry(const PageContext& ctx, const std::string& type, const Key& key, cons
           {"date", date ? date->iso() : std::string()}, {"url", ctx.href(key)}, {"text", squeeze(text)}};
 }
 
-// Calls `add` with each entry of the index, in order.
+// Calls `add(type, date, make)` for each entry of the index, in order; `make()` builds the
+// entry (its text is the costly part), so a caller that wants only some entries, or only
+// their count, builds no more than those.
 template <typename Add>
 void each_entry(const PageContext& ctx, Add&& add) {
   const SiteModel& model = ctx.model();
+  const std::optional<Date> undated;
   for (const auto& [id, c] : model.committees) {
-    std::string text = c.short_name + " " + c.meets;
-    if (c.description) text += " " + c.description->outline.plain_text;
-    add(entry(ctx, "committee", "committee:" + id, c.name, id, std::nullopt, text));
+    add("committee", undated, [&, &id = id, &c = c] {
+      std::string text = c.short_name + " " + c.meets;
+      if (c.description) text += " " + markdown_plain_text(c.description->markdown);
+      return entry(ctx, "committee", "committee:" + id, c.name, id, undated, text);
+    });
   }
   for (const auto& [id, m] : model.meetings) {
-    std::string text = m.venue + " " + m.status_note;
-    for (const auto& item : m.agenda) {
-      text += " " + item.number + ". " + item.title;
-      if (item.description) text += " " + item.description->outline.plain_text;
-    }
-    add(entry(ctx, "meeting", "meeting:" + id, model.title_of("meeting:" + id), m.committee, m.date, text));
+    const std::optional<Date> date = m.date;
+    add("meeting", date, [&, &id = id, &m = m] {
+      std::string text = m.venue + " " + m.status_note;
+      for (const auto& item : m.agenda) {
+        text += " " + item.number + ". " + item.title;
+        if (item.description) text += " " + markdown_plain_text(item.description->markdown);
+      }
+      return entry(ctx, "meeting", "meeting:" + id, model.title_of("meeting:" + id), m.committee, date, text);
+    });
     if (minutes_published(ctx, m)) {
-      add(entry(ctx, "minutes", "minutes:" + id, model.title_of("minutes:" + id), m.committee, m.date,
-                            m.minutes->body.outline.plain_text));
+      add("minutes", date, [&, &id = id, &m = m] {
+        return entry(ctx, "minutes", "minutes:" + id, model.title_of("minutes:" + id), m.committee, date,
+                     markdown_plain_text(m.minutes->body.markdown));
+      });
     }
     for (const auto& [slug, r] : m.reports) {
       if (r.exempt) continue;
-      std::string body = r.body.outline.plain_text;
-      for (const auto& rec : r.recommendations) body += " " + rec;
-      add(entry(ctx, "report", "report:" + r.id, r.title, m.committee, m.date, body));
+      add("report", date, [&, &m = m, &r = r] {
+        std::string body = markdown_plain_text(r.body.markdown);
+        for (const auto& rec : r.recommendations) body += " " + rec;
+        return entry(ctx, "report", "report:" + r.id, r.title, m.committee, date, body);
+      });
     }
   }
   for (const auto& [id, d] : model.documents) {
-    add(entry(ctx, "document", "document:" + id, d.title, d.owner, std::nullopt,
-                          d.period + " " + d.body.outline.plain_text));
+    add("document", undated, [&, &id = id, &d = d] {
+      return entry(ctx, "document", "document:" + id, d.title, d.owner, undated,
+                   d.period + " " + markdown_plain_text(d.body.markdown));
+    });
   }
   // PDF text: one entry per page with text, pointing at that page of the text version, so a
   // word inside an appendix is found with its page number. Only published PDFs were ever
-  // extracted, so an exempt report's appendix cannot be found here.
+  // extracted, so an exempt report's appendix cannot be found here. An attachment is dated
+  // by what it is attached to.
   for (const auto& [path, pdf] : model.pdfs) {
     if (!has_text_version(model, path)) continue;
     const PdfOwner owner = pdf_owner(ctx, path);
     for (std::size_t i = 0; i < pdf.text.size(); ++i) {
       if (pdf.text[i].find_first_not_of(" \t\r\n") == std::string::npos) continue;
-      const std::string n = std::to_string(i + 1);
-      json e = entry(ctx, "attachment", "pdf:" + path + "#page-" + n, owner.title + ", page " + n, owner.committee,
-                     owner.date, pdf.text[i]);
-      e["page"] = i + 1;
-      add(std::move(e));
+      add("attachment", owner.date, [&, &path = path, &pdf = pdf, i] {
+        const std::string n = std::to_string(i + 1);
+        json e = entry(ctx, "attachment", "pdf:" + path + "#page-" + n, owner.title + ", page " + n,
+                       owner.committee, owner.date, pdf.text[i]);
+        e["page"] = i + 1;
+        return e;
+      });
     }
   }
   for (const auto& [id, p] : model.people) {
-    std::string text;
-    for (const auto& pos : p.positions) text += " " + pos.title;
-    for (const auto& i : p.interests) {
-      if (!i.sensitive) text += " " + i.description;
-    }
-    add(entry(ctx, "person", "person:" + id, p.display_name(), "", std::nullopt, text));
+    add("person", undated, [&, &id = id, &p = p] {
+      std::string text;
+      for (const auto& pos : p.positions) text += " " + pos.title;
+      for (const auto& i : p.interests) {
+        if (!i.sensitive) text += " " + i.description;
+      }
+      return entry(ctx, "person", "person:" + id, p.display_name(), "", undated, text);
+    });
   }
   for (const auto& [id, o] : model.organisations) {
-    add(entry(ctx, "organisation", "organisation:" + id, o.name, "", std::nullopt, o.short_name));
+    add("organisation", undated, [&, &id = id, &o = o] {
+      return entry(ctx, "organisation", "organisation:" + id, o.name, "", undated, o.short_name);
+    });
   }
+}
+
+bool holds(const SearchShard& shard, const std::optional<Date>& date) {
+  return shard.year ? date && date->year == *shard.year : !date;
 }
 
 json committee_list(const SiteModel& model) {
@@ -120,23 +148,77 @@ std::string json_piece(const json& value) {
 
 }  // namespace
 
-json search_index(const PageContext& ctx) {
-  json pages = json::array();
-  each_entry(ctx, [&](json e) { pages.push_back(std::move(e)); });
-  return {{"version", 1}, {"committees", committee_list(ctx.model())}, {"types", type_list()}, {"pages", pages}};
+std::string SearchShard::file_name() const {
+  return (year ? std::to_string(*year) : std::string("undated")) + ".json";
 }
 
-std::string search_index_file(const PageContext& ctx) {
-  // The bytes of json_file(search_index(ctx)), entry by entry: the whole index never exists
+std::string SearchShard::path() const { return "search/" + file_name(); }
+
+std::vector<SearchShard> search_shards(const PageContext& ctx) {
+  std::map<int, SearchShard, std::greater<>> years;
+  SearchShard undated;
+  std::map<int, std::set<std::string>> types_by_year;
+  std::set<std::string> undated_types;
+  each_entry(ctx, [&](const std::string& type, const std::optional<Date>& date, auto&&) {
+    SearchShard& shard = date ? years[date->year] : undated;
+    if (date) shard.year = date->year;
+    ++shard.count;
+    (date ? types_by_year[date->year] : undated_types).insert(type);
+  });
+  const auto in_index_order = [](const std::set<std::string>& present) {
+    std::vector<std::string> types;
+    for (const auto& [id, label] : type_labels()) {
+      if (present.count(id) != 0) types.push_back(id);
+    }
+    return types;
+  };
+  std::vector<SearchShard> out;
+  for (auto& [year, shard] : years) {
+    shard.types = in_index_order(types_by_year[year]);
+    out.push_back(std::move(shard));
+  }
+  if (undated.count != 0) {
+    undated.types = in_index_order(undated_types);
+    out.push_back(std::move(undated));
+  }
+  return out;
+}
+
+json search_manifest(const PageContext& ctx, const std::vector<SearchShard>& shards) {
+  json list = json::array();
+  for (const auto& shard : shards) {
+    list.push_back({{"url", shard.file_name()},
+                    {"year", shard.year ? json(*shard.year) : json(nullptr)},
+                    {"count", shard.count},
+                    {"types", shard.types}});
+  }
+  return {{"version", 2}, {"committees", committee_list(ctx.model())}, {"types", type_list()}, {"shards", list}};
+}
+
+std::string search_manifest_file(const PageContext& ctx, const std::vector<SearchShard>& shards) {
+  return json_file(search_manifest(ctx, shards));
+}
+
+json search_shard(const PageContext& ctx, const SearchShard& shard) {
+  json pages = json::array();
+  each_entry(ctx, [&](const std::string&, const std::optional<Date>& date, auto&& make) {
+    if (holds(shard, date)) pages.push_back(make());
+  });
+  return {{"version", 2}, {"year", shard.year ? json(*shard.year) : json(nullptr)}, {"pages", pages}};
+}
+
+std::string search_shard_file(const PageContext& ctx, const SearchShard& shard) {
+  // The bytes of json_file(search_shard(ctx, shard)), entry by entry: the shard never exists
   // as a JSON tree beside its text. An object's keys come out sorted, as nlohmann's do.
-  std::string out = "{\"committees\":" + json_piece(committee_list(ctx.model())) + ",\"pages\":[";
+  std::string out = "{\"pages\":[";
   bool first = true;
-  each_entry(ctx, [&](const json& e) {
+  each_entry(ctx, [&](const std::string&, const std::optional<Date>& date, auto&& make) {
+    if (!holds(shard, date)) return;
     if (!first) out += ',';
     first = false;
-    out += json_piece(e);
+    out += json_piece(make());
   });
-  out += "],\"types\":" + json_piece(type_list()) + ",\"version\":1}\n";
+  out += "],\"version\":2,\"year\":" + (shard.year ? std::to_string(*shard.year) : std::string("null")) + "}\n";
   return out;
 }
 

@@ -301,9 +301,15 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   out.files([&ctx] { return atom_feeds(ctx); });
   out.files([&ctx] { return calendars(ctx); });
   out.files([&ctx] { return open_data_files(ctx); });
-  out.files([&ctx] {
-    return std::map<std::string, std::string>{{kSearchIndexPath, search_index_file(ctx)}};
+  // The search index: a manifest and one job per shard, so a thread holds one shard's text.
+  const std::vector<SearchShard> shards = search_shards(ctx);
+  out.files([&ctx, &shards] {
+    return std::map<std::string, std::string>{{kSearchIndexPath, search_manifest_file(ctx, shards)}};
   });
+  for (const SearchShard& shard : shards) {
+    const SearchShard* one = &shard;
+    out.files([&ctx, one] { return std::map<std::string, std::string>{{one->path(), search_shard_file(ctx, *one)}}; });
+  }
   out.files([&ctx, &out] { return sitemap_files(ctx, out.keys()); });
 
   for (const auto& path : model.published_files) {

@@ -1,5 +1,7 @@
-// Site search: progressive enhancement of /search/. Fetches the site's own index
-// (search/index.json) once, and searches it in the browser: no other network requests.
+// Site search: progressive enhancement of /search/. Fetches the site's own index manifest
+// (search/index.json), then its shards (search/2019.json ..., search/undated.json) as a search
+// needs them, each once, and searches them in the browser as they arrive: newest year first,
+// showing results as they come. No other network requests.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-search-index]");
@@ -11,7 +13,11 @@
   var typeSel = document.getElementById("search-type");
   var committeeSel = document.getElementById("search-committee");
   var yearSel = document.getElementById("search-year");
-  var index = null;
+  var indexUrl = new URL(form.getAttribute("data-search-index"), window.location.href).href;
+  var manifest = null;   // search/index.json: the committees, types and shards
+  var shards = {};       // shard url -> { promise, pages (once loaded) }
+  var found = [];        // the current search's matches so far
+  var generation = 0;    // bumped by each search, so an older one stops
   var typeLabels = {};
   var committeeNames = {};
 
@@ -72,32 +78,33 @@
     return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
   }
 
-  function search() {
-    var terms = words(q.value);
-    var type = typeSel.value, committee = committeeSel.value, year = yearSel.value;
-    results.textContent = "";
-    if (terms.length === 0 && !type && !committee && !year) {
-      status.textContent = "";
-      return;
-    }
-    var found = [];
-    index.pages.forEach(function (p) {
-      if (type && p.type !== type) return;
-      if (committee && p.committee !== committee) return;
-      if (year && p.date.slice(0, 4) !== year) return;
+  // The entries of one shard that match the query and filters, each with its score.
+  function matches(pages, query) {
+    var hits = [];
+    pages.forEach(function (p) {
+      if (query.type && p.type !== query.type) return;
+      if (query.committee && p.committee !== query.committee) return;
+      if (query.year && p.date.slice(0, 4) !== query.year) return;
       var title = fold(p.title), text = fold(p.text);
       var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var inTitle = title.indexOf(terms[i]) !== -1;
-        var inText = text.indexOf(terms[i]) !== -1;
+      for (var i = 0; i < query.terms.length; i++) {
+        var inTitle = title.indexOf(query.terms[i]) !== -1;
+        var inText = text.indexOf(query.terms[i]) !== -1;
         if (!inTitle && !inText) return;
         score += (inTitle ? 10 : 0) + (inText ? 1 : 0);
       }
-      found.push({ page: p, score: score });
+      hits.push({ page: p, score: score });
     });
+    return hits;
+  }
+
+  function show(query) {
+    var terms = query.terms;
     found.sort(function (a, b) {
-      return b.score - a.score || (b.page.date > a.page.date ? 1 : b.page.date < a.page.date ? -1 : 0);
+      return b.score - a.score || (b.page.date > a.page.date ? 1 : b.page.date < a.page.date ? -1 : 0) ||
+        (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0);
     });
+    results.textContent = "";
     var shown = found.slice(0, 100);
     shown.forEach(function (r) {
       var p = r.page;
@@ -129,9 +136,99 @@
       }
       results.appendChild(li);
     });
-    status.textContent = found.length === 0 ? "No results found." :
+  }
+
+  // What the status line says: the results so far, and, while shards are still to come, the
+  // years searched so far (newest first).
+  function describe(waiting, years) {
+    var text = found.length === 0 ? (waiting ? "No results yet." : "No results found.") :
       (found.length === 1 ? "1 result" : found.length + " results") +
-      (found.length > shown.length ? ", showing the first " + shown.length : "") + ".";
+      (found.length > 100 ? ", showing the first 100" : "") + ".";
+    if (waiting) {
+      text += years.length === 0 ? " Searching…" : " Searched " +
+        (years.length === 1 ? years[0] : years[0] + " to " + years[years.length - 1]) +
+        "; searching older years…";
+    }
+    return text;
+  }
+
+  // The shards a query needs, in the order they are fetched: the undated one first (committees,
+  // people and documents: small, and often what a search is for), then newest year first.
+  // A year filter needs only that year; a type filter only the shards holding that type.
+  function needed(query) {
+    var list = manifest.shards.filter(function (s) {
+      if (query.year && String(s.year) !== query.year) return false;
+      if (query.type && (s.types || []).indexOf(query.type) === -1) return false;
+      return true;
+    });
+    return list.filter(function (s) { return s.year === null; })
+      .concat(list.filter(function (s) { return s.year !== null; }));
+  }
+
+  function currentQuery() {
+    return { terms: words(q.value), type: typeSel.value, committee: committeeSel.value, year: yearSel.value };
+  }
+
+  // Fetches a shard once; the promise is shared by every search that needs it.
+  function load(shard) {
+    if (!shards[shard.url]) {
+      var entry = { pages: null };
+      entry.promise = fetch(new URL(shard.url, indexUrl).href, { credentials: "same-origin" })
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .then(function (data) { entry.pages = data.pages || []; return entry.pages; });
+      entry.promise.catch(function () {});  // a shard fetched ahead fails where it is searched
+      shards[shard.url] = entry;
+    }
+    return shards[shard.url].promise;
+  }
+
+  // Searches the shards one after another, showing results as each arrives. A newer search
+  // (another query or filter) stops an older one at its next shard.
+  function search() {
+    var query = currentQuery();
+    var run = ++generation;
+    found = [];
+    results.textContent = "";
+    if (query.terms.length === 0 && !query.type && !query.committee && !query.year) {
+      status.textContent = "";
+      return;
+    }
+    var list = needed(query);
+    var years = [];
+    var lastStatus = 0;
+    function step(i) {
+      if (run !== generation) return;
+      if (i > 0) {
+        var shard = list[i - 1];
+        if (shard.year !== null) years.push(shard.year);
+        found = found.concat(matches(shards[shard.url].pages, query));
+        show(query);
+        var now = Date.now();
+        // A polite status: a screen reader hears at most one update a second, and the last.
+        if (i === list.length || now - lastStatus >= 1000) {
+          status.textContent = describe(i < list.length, years);
+          lastStatus = now;
+        }
+      }
+      if (i === list.length) return;
+      if (i + 1 < list.length) load(list[i + 1]);  // fetched while this one is searched
+      load(list[i]).then(function () { step(i + 1); }, function () { if (run === generation) failed(); });
+    }
+    if (list.length === 0) {
+      status.textContent = describe(false, years);
+      return;
+    }
+    status.textContent = "Searching…";
+    step(0);
+  }
+
+  function failed() {
+    generation++;
+    status.textContent = "The search index could not be loaded. Use the indexes of meetings, decisions, people and documents instead.";
+    if (noJs) noJs.hidden = false;
   }
 
   function fromAddress() {
@@ -151,28 +248,26 @@
     if (yearSel.value) params.set("year", yearSel.value);
     var qs = params.toString();
     window.history.replaceState(null, "", qs ? "?" + qs : window.location.pathname);
-    if (index) search();
+    if (manifest) search();
   });
   [typeSel, committeeSel, yearSel].forEach(function (el) {
-    el.addEventListener("change", function () { if (index) search(); });
+    el.addEventListener("change", function () { if (manifest) search(); });
   });
 
   status.textContent = "Loading the search index…";
-  fetch(form.getAttribute("data-search-index"), { credentials: "same-origin" })
+  fetch(indexUrl, { credentials: "same-origin" })
     .then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     })
     .then(function (data) {
-      index = data;
+      if (!data || data.version !== 2 || !data.shards) throw new Error("unknown index");
+      manifest = data;
       (data.types || []).forEach(function (t) { typeLabels[t.id] = t.label; });
       (data.committees || []).forEach(function (c) { committeeNames[c.id] = c.name; });
       status.textContent = "";
       fromAddress();
       search();
     })
-    .catch(function () {
-      status.textContent = "The search index could not be loaded. Use the indexes of meetings, decisions, people and documents instead.";
-      if (noJs) noJs.hidden = false;
-    });
+    .catch(failed);
 })();
