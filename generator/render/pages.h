@@ -21,7 +21,12 @@ json documents_page(const PageContext& ctx);
 json topic_page(const PageContext& ctx, const std::string& topic);
 json topics_page(const PageContext& ctx);
 json meetings_page(const PageContext& ctx);
+// The decisions register: /decisions/ has the newest and links a page for each year.
 json decisions_page(const PageContext& ctx);
+json decisions_year_page(const PageContext& ctx, int year);
+Key decisions_year_key(int year);
+// Years with decisions, newest first, and how many each.
+std::vector<std::pair<int, std::size_t>> decision_counts_by_year(const SiteModel& model);
 json not_found_page(const PageContext& ctx);
 // The accessibility statement (/accessibility/), from site.yaml `accessibility:`.
 json accessibility_page(const PageContext& ctx);

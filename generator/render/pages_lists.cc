@@ -95,22 +95,73 @@ json meetings_page(const PageContext& ctx) {
   return page;
 }
 
+namespace {
+
+// The register of a decades-long archive runs to tens of megabytes on one page, too much
+// for a phone on a slow connection: /decisions/ shows the newest and links a page a year.
+constexpr std::size_t kNewestDecisions = 100;
+
+json decision_entry(const PageContext& ctx, const Decision& d, const Meeting& m) {
+  const AgendaItem* item = m.item(d.item);
+  return {{"meeting", meeting_summary(ctx, m)},
+          {"item", item == nullptr ? json(nullptr)
+                                   : json{{"number", item->number}, {"title", item->title},
+                                          {"href", ctx.href("meeting:" + m.id + "#item-" + item->number)}}},
+          {"href", ctx.href("minutes:" + m.id + "#" + d.anchor)},
+          {"text", d.text}};
+}
+
+// Each year with decisions, newest first, with how many; `current` marks the page's own.
+json decision_year_links(const PageContext& ctx, int current) {
+  json years = json::array();
+  for (const auto& [year, count] : decision_counts_by_year(ctx.model())) {
+    years.push_back({{"year", year}, {"href", ctx.href(decisions_year_key(year))}, {"count", count},
+                     {"current", year == current}});
+  }
+  return years;
+}
+
+}  // namespace
+
+std::vector<std::pair<int, std::size_t>> decision_counts_by_year(const SiteModel& model) {
+  std::map<int, std::size_t, std::greater<>> counts;
+  for (const auto& d : model.decisions) {
+    if (const Meeting* m = model.meeting(d.meeting)) ++counts[m->date.year];
+  }
+  return {counts.begin(), counts.end()};
+}
+
+Key decisions_year_key(int year) { return "list:decisions/" + std::to_string(year); }
+
 json decisions_page(const PageContext& ctx) {
   const SiteModel& model = ctx.model();
   json page = ctx.frame("list:decisions", "Decisions", json::array({ctx.link("home:", "Home")}), "decisions");
   json list = json::array();
   for (const auto& d : model.decisions) {
-    const Meeting* m = model.meeting(d.meeting);
-    if (m == nullptr) continue;
-    const AgendaItem* item = m->item(d.item);
-    list.push_back({{"meeting", meeting_summary(ctx, *m)},
-                    {"item", item == nullptr ? json(nullptr)
-                                             : json{{"number", item->number}, {"title", item->title},
-                                                    {"href", ctx.href("meeting:" + m->id + "#item-" + item->number)}}},
-                    {"href", ctx.href("minutes:" + m->id + "#" + d.anchor)},
-                    {"text", d.text}});
+    if (list.size() == kNewestDecisions) break;
+    if (const Meeting* m = model.meeting(d.meeting)) list.push_back(decision_entry(ctx, d, *m));
   }
   page["decisions"] = list;
+  page["shown"] = list.size();
+  page["more"] = model.decisions.size() > list.size();
+  page["years"] = decision_year_links(ctx, 0);
+  return page;
+}
+
+json decisions_year_page(const PageContext& ctx, int year) {
+  const SiteModel& model = ctx.model();
+  const std::string y = std::to_string(year);
+  json page = ctx.frame(decisions_year_key(year), "Decisions in " + y,
+                        json::array({ctx.link("home:", "Home"), ctx.link("list:decisions", "Decisions")}),
+                        "decisions");
+  json list = json::array();
+  for (const auto& d : model.decisions) {
+    const Meeting* m = model.meeting(d.meeting);
+    if (m != nullptr && m->date.year == year) list.push_back(decision_entry(ctx, d, *m));
+  }
+  page["decisions"] = list;
+  page["year"] = y;
+  page["years"] = decision_year_links(ctx, year);
   return page;
 }
 

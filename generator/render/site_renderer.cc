@@ -223,6 +223,9 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   out.page("list:accessibility", "accessibility", [&ctx] { return accessibility_page(ctx); });
   out.page("list:meetings", "meetings", [&ctx] { return meetings_page(ctx); });
   out.page("list:decisions", "decisions", [&ctx] { return decisions_page(ctx); });
+  for (const auto& [year, count] : decision_counts_by_year(model)) {
+    out.page(decisions_year_key(year), "decisions", [&ctx, year = year] { return decisions_year_page(ctx, year); });
+  }
   out.page("list:people", "people", [&ctx] { return people_page(ctx); });
   out.page("list:organisations", "organisations", [&ctx] { return organisations_page(ctx); });
   out.page("list:documents", "documents", [&ctx] { return documents_page(ctx); });
