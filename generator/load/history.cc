@@ -2,6 +2,8 @@
 
 #include <git2.h>
 
+#include <algorithm>
+
 #include "load/source_tree.h"
 
 namespace quorum {
@@ -22,10 +24,14 @@ std::string oid_hex(const git_oid* oid) {
 
 const char* kind_of(git_delta_t status) {
   switch (status) {
-    case GIT_DELTA_ADDED: return "added";
-    case GIT_DELTA_RENAMED: return "renamed";
-    case GIT_DELTA_DELETED: return "deleted";
-    default: return "changed";
+    case GIT_DELTA_ADDED:
+      return "added";
+    case GIT_DELTA_RENAMED:
+      return "renamed";
+    case GIT_DELTA_DELETED:
+      return "deleted";
+    default:
+      return "changed";
   }
 }
 
@@ -41,6 +47,22 @@ const std::set<std::string>& History::touched_by(const std::string& commit) cons
   static const std::set<std::string> kNone;
   const auto it = touched_.find(commit);
   return it == touched_.end() ? kNone : it->second;
+}
+
+std::set<std::string> History::commits_touching(const std::set<std::string>& paths) const {
+  std::set<std::string> commits;
+  for (const auto& [commit, touched] : touched_) {
+    // Walk the smaller set and look up in the larger: a commit may touch thousands of files,
+    // and a large archive withholds thousands too.
+    const bool fewer_touched = touched.size() < paths.size();
+    const auto& walked = fewer_touched ? touched : paths;
+    const auto& searched = fewer_touched ? paths : touched;
+    if (std::any_of(walked.begin(), walked.end(),
+                    [&](const std::string& p) { return searched.count(p) != 0; })) {
+      commits.insert(commit);
+    }
+  }
+  return commits;
 }
 
 History History::read(const std::filesystem::path& path, const std::string& commit_id, Diagnostics& diags) {
@@ -88,7 +110,8 @@ History History::read(const std::filesystem::path& path, const std::string& comm
       git_diff_find_similar(diff, &find_options);
       const std::string id = oid_hex(&oid);
       const char* summary = git_commit_summary(commit);
-      const Change base{id, static_cast<long long>(git_commit_time(commit)), summary != nullptr ? summary : "", ""};
+      const Change base{id, static_cast<long long>(git_commit_time(commit)),
+                        summary != nullptr ? summary : "", ""};
       auto& touched = history.touched_[id];
       for (std::size_t i = 0; i < git_diff_num_deltas(diff); ++i) {
         const git_diff_delta* delta = git_diff_get_delta(diff, i);
@@ -109,7 +132,8 @@ History History::read(const std::filesystem::path& path, const std::string& comm
       }
       git_diff_free(diff);
     } else {
-      diags.warning({path.string(), 0, 0}, "could not read the changes of one commit; page histories may be short");
+      diags.warning({path.string(), 0, 0},
+                    "could not read the changes of one commit; page histories may be short");
     }
     git_tree_free(parent_tree);
     git_tree_free(tree);

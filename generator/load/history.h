@@ -30,6 +30,9 @@ class History {
   // Every path (as named at the time) a commit touched: to keep withheld files' commit
   // messages off public pages.
   [[nodiscard]] const std::set<std::string>& touched_by(const std::string& commit) const;
+  // The commits that touched any of `paths`: found once per build, since every page's
+  // history asks it of each of its commits.
+  [[nodiscard]] std::set<std::string> commits_touching(const std::set<std::string>& paths) const;
   [[nodiscard]] bool empty() const { return by_path_.empty(); }
   [[nodiscard]] std::size_t commit_count() const { return touched_.size(); }
 

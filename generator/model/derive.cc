@@ -44,12 +44,13 @@ void index_people(SiteModel& model, const std::string& mid, const Meeting& m) {
   }
 }
 
-void add_topics(Context& ctx, const std::vector<std::string>& topics, const Key& key,
-                const SourcePos& pos) {
+void add_topics(Context& ctx, const std::vector<std::string>& topics, const Key& key, const SourcePos& pos) {
   for (const auto& t : topics) {
     if (!is_slug(t)) {
-      ctx.diags.error(pos, "the topic '" + t + "' is not a slug: use lower-case letters, digits and "
-                           "hyphens, such as '" + slugify(t) + "'");
+      ctx.diags.error(pos, "the topic '" + t +
+                               "' is not a slug: use lower-case letters, digits and "
+                               "hyphens, such as '" +
+                               slugify(t) + "'");
       continue;
     }
     ctx.model.topics[t].insert(key);
@@ -104,6 +105,9 @@ void derive(Context& ctx) {
     if (ma.date != mb.date) return mb.date < ma.date;
     return a.meeting < b.meeting;
   });
+  for (std::size_t i = 0; i < model.decisions.size(); ++i) {
+    model.decisions_by_year[model.meetings.at(model.decisions[i].meeting).date.year].push_back(i);
+  }
 }
 
 }  // namespace quorum::loader

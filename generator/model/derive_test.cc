@@ -164,5 +164,77 @@ TEST_CASE("each committee's held meeting dates are kept oldest first", "[model][
   CHECK(model.held_meeting_dates.at("audit").size() == 1);
 }
 
+// Three held meetings over two years; the 2016 one has two decisions, in minutes order.
+TEST_CASE("decisions are grouped by year once: newest year first and in the register order",
+          "[model][derive][index]") {
+  Files files = quorum::testing::parse_sections(R"(-- site-config/site.yaml --
+title: Testshire Council papers
+-- content/committees/board/committee.yaml --
+name: Testshire Board
+kind: board
+-- content/committees/board/meetings/2016-02-01/meeting.yaml --
+date: 2016-02-01
+status: held
+agenda:
+  - number: "1"
+    title: Budget
+  - number: "2"
+    title: Libraries
+-- content/committees/board/meetings/2016-02-01/minutes.md --
+---
+status: approved
+---
+## 1. Budget
+
+RESOLVED: That the budget be approved.
+
+## 2. Libraries
+
+RESOLVED: That the libraries stay open.
+-- content/committees/board/meetings/2017-05-01/meeting.yaml --
+date: 2017-05-01
+status: held
+agenda:
+  - number: "1"
+    title: Parks
+-- content/committees/board/meetings/2017-05-01/minutes.md --
+---
+status: approved
+---
+## 1. Parks
+
+RESOLVED: That the parks be mown.
+-- content/committees/board/meetings/2016-11-01/meeting.yaml --
+date: 2016-11-01
+status: held
+agenda:
+  - number: "1"
+    title: Roads
+-- content/committees/board/meetings/2016-11-01/minutes.md --
+---
+status: approved
+---
+## 1. Roads
+
+RESOLVED: That the roads be mended.
+)");
+  Revision revision;
+  revision.commit_time = 1514764800;
+  const MemoryTree tree(files, revision);
+  Diagnostics diags;
+  const SiteModel model = build_model(tree, diags);
+  INFO(formatted(diags));
+  REQUIRE(diags.error_count() == 0);
+  REQUIRE(model.decisions.size() == 4);
+  Ids years;  // "year: decision", in the index's order
+  for (const auto& [year, positions] : model.decisions_by_year) {
+    for (const std::size_t i : positions)
+      years.push_back(std::to_string(year) + ": " + model.decisions.at(i).text);
+  }
+  CHECK(years == Ids{"2017: RESOLVED: That the parks be mown.", "2016: RESOLVED: That the roads be mended.",
+                     "2016: RESOLVED: That the budget be approved.",
+                     "2016: RESOLVED: That the libraries stay open."});
+}
+
 }  // namespace
 }  // namespace quorum

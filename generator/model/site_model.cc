@@ -92,7 +92,8 @@ std::string SiteModel::title_of(const Key& key_with_fragment) const {
   if (kind == "topic") return humanize_slug(id);
   if (kind == "meeting" || kind == "minutes") {
     if (const Meeting* m = meeting(id)) {
-      return std::string(kind == "minutes" ? "Minutes: " : "") + committee_name(*m) + ", " + m->date.short_words();
+      return std::string(kind == "minutes" ? "Minutes: " : "") + committee_name(*m) + ", " +
+             m->date.short_words();
     }
   }
   if (kind == "report") {
@@ -126,7 +127,8 @@ std::vector<std::string> SiteModel::source_paths(const Key& key_with_fragment) c
   if (const Meeting* m = meeting(id); m != nullptr && kind == "minutes" && m->minutes) {
     out.push_back(m->minutes->body.path);
   }
-  if (const Report* r = report(id); r != nullptr && kind == "report" && !r->exempt) out.push_back(r->pos.path);
+  if (const Report* r = report(id); r != nullptr && kind == "report" && !r->exempt)
+    out.push_back(r->pos.path);
   return out;
 }
 
@@ -134,7 +136,8 @@ namespace {
 
 // Only files that are published (copied to the site) are read, and never a withheld one:
 // an exempt report's appendix is not opened, let alone indexed.
-void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags, const std::filesystem::path& cache) {
+void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags,
+                  const std::filesystem::path& cache) {
   std::map<std::string, PdfSource> sources;
   for (const auto& path : model.published_files) {
     if (model.withheld_paths.count(path) != 0 || path.size() < 4) continue;
@@ -149,9 +152,13 @@ void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags, 
   model.pdfs = extract_pdf_texts(sources, cache);
   for (const auto& [path, pdf] : model.pdfs) {
     if (!pdf.readable) {
-      diags.warning({path, 0, 0}, "this PDF could not be read (damaged or password-protected): its link shows no page count and it has no text version");
+      diags.warning({path, 0, 0},
+                    "this PDF could not be read (damaged or password-protected): its link shows no page "
+                    "count and it has no text version");
     } else if (!pdf.has_text) {
-      diags.warning({path, 0, 0}, "this PDF is a scanned image with no text: screen readers and search cannot read it; please supply an accessible version");
+      diags.warning({path, 0, 0},
+                    "this PDF is a scanned image with no text: screen readers and search cannot read it; "
+                    "please supply an accessible version");
     }
   }
 }
@@ -167,7 +174,8 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
 
   // First only where everything is, so the files can be parsed ahead on other threads;
   // then the loaders, in this order, which is the order of the messages.
-  const auto is_direct_child = [](const std::string& path, const std::string& folder, const std::string& ext) {
+  const auto is_direct_child = [](const std::string& path, const std::string& folder,
+                                  const std::string& ext) {
     return path.rfind(folder, 0) == 0 && path.find('/', folder.size()) == std::string::npos &&
            path.size() > folder.size() + ext.size() &&
            path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
@@ -219,12 +227,19 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   loader::load_site(ctx);
   for (const auto& [step, path] : steps) {
     switch (step) {
-      case Step::organisation: loader::load_organisation(ctx, *path); break;
-      case Step::person: loader::load_person(ctx, *path); break;
-      case Step::document: loader::load_document(ctx, *path); break;
+      case Step::organisation:
+        loader::load_organisation(ctx, *path);
+        break;
+      case Step::person:
+        loader::load_person(ctx, *path);
+        break;
+      case Step::document:
+        loader::load_document(ctx, *path);
+        break;
       case Step::stray_committee_file:
-        diags.warning({*path, 0, 0}, "this file is not part of a committee's content (committee.yaml, "
-                                     "index.md, terms-of-reference.md, meetings/) and is not published");
+        diags.warning({*path, 0, 0},
+                      "this file is not part of a committee's content (committee.yaml, "
+                      "index.md, terms-of-reference.md, meetings/) and is not published");
         break;
       case Step::stray_content_file:
         diags.warning({*path, 0, 0}, "files directly in content/ are not published");
@@ -247,6 +262,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
+  model.withheld_commits = model.history.commits_touching(model.withheld_paths);
   extract_pdfs(model, tree, diags, pdf_cache);
 
   // "Today" is the day of the commit being built, so the same commit always renders the

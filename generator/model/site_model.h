@@ -1,12 +1,12 @@
 // The whole record after validation: what the render stage draws from.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <filesystem>
 
 #include "load/history.h"
 #include "load/pdf_text.h"
@@ -62,14 +62,23 @@ struct SiteModel {
   std::map<std::string, PersonRecords> person_records;  // by person id
   // Committee id -> the dates of its held meetings, oldest first (as Committee::meetings).
   std::map<std::string, std::vector<Date>> held_meeting_dates;
+  // Year -> positions in `decisions` of that year's decisions, in the register's order;
+  // newest year first.
+  std::map<int, std::vector<std::size_t>, std::greater<>> decisions_by_year;
   // Empty records for a person named nowhere.
   [[nodiscard]] const PersonRecords& records_of(const std::string& person) const;
 
   std::set<std::string> published_files;  // repository paths copied to the site
   std::set<std::string> withheld_paths;   // exempt reports and their files: never shown
+  // Commits that touched withheld material: their messages stay off public pages, since
+  // clerks write them quickly and they may name what the law withholds.
+  std::set<std::string> withheld_commits;
+  [[nodiscard]] bool touches_withheld(const std::string& commit) const {
+    return withheld_commits.count(commit) != 0;
+  }
   // Text, page count and text layer of every published PDF (never a withheld one), by path.
   std::map<std::string, PdfText> pdfs;
-  History history;                        // each source file's commits
+  History history;  // each source file's commits
 
   // For incremental builds: each source file's fingerprints, and one over everything that a
   // page may show of files other than its own (see SourceInputs).

@@ -54,8 +54,8 @@ json PageContext::person(const std::string& id, const std::optional<Date>& on) c
 }
 
 json PageContext::person(const PersonRef& ref, const std::optional<Date>& on) const {
-  json out = {{"text", ref.post}, {"href", nullptr}, {"title", nullptr}, {"post", ref.post},
-              {"role", ref.role}};
+  json out = {
+      {"text", ref.post}, {"href", nullptr}, {"title", nullptr}, {"post", ref.post}, {"role", ref.role}};
   const auto it = model_.people.find(ref.person);
   if (it == model_.people.end()) return out;
   const Person& p = it->second;
@@ -151,20 +151,13 @@ json PageContext::history(const Key& key) const {
     }
   }
   if (changes.empty()) return nullptr;
-  std::stable_sort(changes.begin(), changes.end(), [](const Change* a, const Change* b) { return b->time < a->time; });
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const Change* a, const Change* b) { return b->time < a->time; });
   const auto& tz = model_.site.timezone;
   json list = json::array();
   for (const Change* c : changes) {
-    // A commit that also touched withheld material keeps its message off public pages:
-    // clerks write commit messages quickly, and they may name what the law withholds.
-    // Whether the two sets meet: walk the smaller one and look up in the larger, since a
-    // commit may touch thousands of files and a large archive withholds thousands too.
-    const auto& touched = model_.history.touched_by(c->commit);
-    const bool fewer_touched = touched.size() < model_.withheld_paths.size();
-    const auto& walked = fewer_touched ? touched : model_.withheld_paths;
-    const auto& searched = fewer_touched ? model_.withheld_paths : touched;
-    const bool withheld =
-        std::any_of(walked.begin(), walked.end(), [&](const std::string& p) { return searched.count(p) != 0; });
+    // A commit that also touched withheld material keeps its message off public pages.
+    const bool withheld = model_.touches_withheld(c->commit);
     list.push_back({{"date", date(Date::from_unix_time(c->time, tz))},
                     {"summary", withheld ? std::string("Updated (details withheld)") : c->summary},
                     {"commit", c->commit.substr(0, 10)},
@@ -180,7 +173,10 @@ json PageContext::history(const Key& key) const {
 json PageContext::frame(const Key& self, const std::string& title, json breadcrumbs,
                         const std::string& kind) const {
   const Site& s = model_.site;
-  json page = {{"title", title}, {"kind", kind}, {"href", href(self)}, {"is_home", self == "home:"},
+  json page = {{"title", title},
+               {"kind", kind},
+               {"href", href(self)},
+               {"is_home", self == "home:"},
                {"canonical", base_url_.substr(0, base_url_.size() - base_path_.size()) + href(self)},
                {"breadcrumbs", std::move(breadcrumbs)}};
   json backlinks = json::array();
@@ -200,11 +196,16 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
   page["history"] = history(self);
   page["feeds"] = page_feeds(*this, self);  // <link rel="alternate"> to the Atom feeds
   json nav = json::array();
-  for (const auto& [key, text] : std::vector<std::pair<std::string, std::string>>{
-           {"home:", "Home"}, {"list:committees", "Committees"}, {"list:meetings", "Meetings"},
-           {"list:decisions", "Decisions"}, {"list:people", "People"},
-           {"list:organisations", "Organisations"}, {"list:documents", "Documents"},
-           {"list:topics", "Topics"}, {"list:search", "Search"}}) {
+  for (const auto& [key, text] :
+       std::vector<std::pair<std::string, std::string>>{{"home:", "Home"},
+                                                        {"list:committees", "Committees"},
+                                                        {"list:meetings", "Meetings"},
+                                                        {"list:decisions", "Decisions"},
+                                                        {"list:people", "People"},
+                                                        {"list:organisations", "Organisations"},
+                                                        {"list:documents", "Documents"},
+                                                        {"list:topics", "Topics"},
+                                                        {"list:search", "Search"}}) {
     json item = link(key, text);
     item["current"] = (key == self) || (key != "home:" && kind == key.substr(5));
     item["current_page"] = key == self;  // aria-current="page"; a page inside the section gets "true"
@@ -221,32 +222,41 @@ json PageContext::frame(const Key& self, const std::string& title, json breadcru
     commit = own->commit;
     commit_time = own->time;
   }
-  json build = {{"commit", commit}, {"short_commit", commit.substr(0, 10)},
-                {"date", commit_time != 0 ? date(Date::from_days_since_epoch(static_cast<long>(commit_time / 86400)))
-                                          : json(nullptr)},
-                {"page", own != nullptr},
-                {"source_url", nullptr}};
+  json build = {
+      {"commit", commit},
+      {"short_commit", commit.substr(0, 10)},
+      {"date", commit_time != 0 ? date(Date::from_days_since_epoch(static_cast<long>(commit_time / 86400)))
+                                : json(nullptr)},
+      {"page", own != nullptr},
+      {"source_url", nullptr}};
   if (!s.source_url.empty() && !commit.empty()) {
     std::string url = s.source_url;
     if (const auto at = url.find("{commit}"); at != std::string::npos) url.replace(at, 8, commit);
     build["source_url"] = url;
   }
   json organisation = s.organisation.empty() ? json(nullptr) : this->organisation(s.organisation);
-  return {{"site", {{"title", s.title}, {"language", s.language}, {"base", base_path_},
-                    {"home", href("home:")}, {"contact_email", s.contact_email},
-                    {"organisation", organisation}, {"assets", base_path_ + "assets/"},
-                    // site.yaml theme_options: a <style> of validated colours, and the logo
-                    {"theme_style", theme_style(s.theme_options)},
-                    {"logo", s.theme_options.logo.empty()
-                                 ? json(nullptr)
-                                 : json{{"src", base_path_ + logo_site_path(s.theme_options)},
-                                        {"alt", s.theme_options.logo_alt}}},
-                    {"accessibility", href("list:accessibility")},
-                    {"data", href("list:data")}, {"forward_plan", href("list:forward-plan")},
-                    {"feed", base_path_ + "feed.xml"}, {"calendar", base_path_ + "meetings.ics"}}},
-          {"page", std::move(page)},
-          {"nav", std::move(nav)},
-          {"build", std::move(build)}};
+  return {
+      {"site",
+       {{"title", s.title},
+        {"language", s.language},
+        {"base", base_path_},
+        {"home", href("home:")},
+        {"contact_email", s.contact_email},
+        {"organisation", organisation},
+        {"assets", base_path_ + "assets/"},
+        // site.yaml theme_options: a <style> of validated colours, and the logo
+        {"theme_style", theme_style(s.theme_options)},
+        {"logo", s.theme_options.logo.empty() ? json(nullptr)
+                                              : json{{"src", base_path_ + logo_site_path(s.theme_options)},
+                                                     {"alt", s.theme_options.logo_alt}}},
+        {"accessibility", href("list:accessibility")},
+        {"data", href("list:data")},
+        {"forward_plan", href("list:forward-plan")},
+        {"feed", base_path_ + "feed.xml"},
+        {"calendar", base_path_ + "meetings.ics"}}},
+      {"page", std::move(page)},
+      {"nav", std::move(nav)},
+      {"build", std::move(build)}};
 }
 
 }  // namespace quorum

@@ -25,8 +25,6 @@ json meetings_page(const PageContext& ctx);
 json decisions_page(const PageContext& ctx);
 json decisions_year_page(const PageContext& ctx, int year);
 Key decisions_year_key(int year);
-// Years with decisions, newest first, and how many each.
-std::vector<std::pair<int, std::size_t>> decision_counts_by_year(const SiteModel& model);
 json not_found_page(const PageContext& ctx);
 // The accessibility statement (/accessibility/), from site.yaml `accessibility:`.
 json accessibility_page(const PageContext& ctx);

@@ -64,11 +64,13 @@ json home_page(const PageContext& ctx) {
   }
   json docs = json::array();
   for (const auto& [id, d] : model.documents) docs.push_back(document_summary(ctx, d));
-  page["home"] = {{"organisation", model.site.organisation.empty() ? json(nullptr) : ctx.organisation(model.site.organisation)},
-                  {"upcoming", next},
-                  {"papers", papers},
-                  {"documents", docs},
-                  {"tree", committee_tree(ctx)}};
+  page["home"] = {
+      {"organisation",
+       model.site.organisation.empty() ? json(nullptr) : ctx.organisation(model.site.organisation)},
+      {"upcoming", next},
+      {"papers", papers},
+      {"documents", docs},
+      {"tree", committee_tree(ctx)}};
   return page;
 }
 
@@ -105,7 +107,8 @@ json decision_entry(const PageContext& ctx, const Decision& d, const Meeting& m)
   const AgendaItem* item = m.item(d.item);
   return {{"meeting", meeting_summary(ctx, m)},
           {"item", item == nullptr ? json(nullptr)
-                                   : json{{"number", item->number}, {"title", item->title},
+                                   : json{{"number", item->number},
+                                          {"title", item->title},
                                           {"href", ctx.href("meeting:" + m.id + "#item-" + item->number)}}},
           {"href", ctx.href("minutes:" + m.id + "#" + d.anchor)},
           {"text", d.text}};
@@ -114,22 +117,16 @@ json decision_entry(const PageContext& ctx, const Decision& d, const Meeting& m)
 // Each year with decisions, newest first, with how many; `current` marks the page's own.
 json decision_year_links(const PageContext& ctx, int current) {
   json years = json::array();
-  for (const auto& [year, count] : decision_counts_by_year(ctx.model())) {
-    years.push_back({{"year", year}, {"href", ctx.href(decisions_year_key(year))}, {"count", count},
+  for (const auto& [year, positions] : ctx.model().decisions_by_year) {
+    years.push_back({{"year", year},
+                     {"href", ctx.href(decisions_year_key(year))},
+                     {"count", positions.size()},
                      {"current", year == current}});
   }
   return years;
 }
 
 }  // namespace
-
-std::vector<std::pair<int, std::size_t>> decision_counts_by_year(const SiteModel& model) {
-  std::map<int, std::size_t, std::greater<>> counts;
-  for (const auto& d : model.decisions) {
-    if (const Meeting* m = model.meeting(d.meeting)) ++counts[m->date.year];
-  }
-  return {counts.begin(), counts.end()};
-}
 
 Key decisions_year_key(int year) { return "list:decisions/" + std::to_string(year); }
 
@@ -155,9 +152,11 @@ json decisions_year_page(const PageContext& ctx, int year) {
                         json::array({ctx.link("home:", "Home"), ctx.link("list:decisions", "Decisions")}),
                         "decisions");
   json list = json::array();
-  for (const auto& d : model.decisions) {
-    const Meeting* m = model.meeting(d.meeting);
-    if (m != nullptr && m->date.year == year) list.push_back(decision_entry(ctx, d, *m));
+  if (const auto it = model.decisions_by_year.find(year); it != model.decisions_by_year.end()) {
+    for (const std::size_t i : it->second) {
+      const Decision& d = model.decisions[i];
+      if (const Meeting* m = model.meeting(d.meeting)) list.push_back(decision_entry(ctx, d, *m));
+    }
   }
   page["decisions"] = list;
   page["year"] = y;
@@ -177,7 +176,8 @@ json documents_page(const PageContext& ctx) {
 json document_page(const PageContext& ctx, const Document& d) {
   const SiteModel& model = ctx.model();
   json page = ctx.frame("document:" + d.id, d.title,
-                        json::array({ctx.link("home:", "Home"), ctx.link("list:documents", "Documents")}), "documents");
+                        json::array({ctx.link("home:", "Home"), ctx.link("list:documents", "Documents")}),
+                        "documents");
   json contents = json::array();
   for (const auto& h : d.body.outline.headings) {
     if (h.level == 2) contents.push_back({{"href", "#" + h.id}, {"text", h.text}});
@@ -222,8 +222,9 @@ json topics_page(const PageContext& ctx) {
 
 json topic_page(const PageContext& ctx, const std::string& topic) {
   const SiteModel& model = ctx.model();
-  json page = ctx.frame("topic:" + topic, humanize_slug(topic),
-                        json::array({ctx.link("home:", "Home"), ctx.link("list:topics", "Topics")}), "topics");
+  json page =
+      ctx.frame("topic:" + topic, humanize_slug(topic),
+                json::array({ctx.link("home:", "Home"), ctx.link("list:topics", "Topics")}), "topics");
   struct Entry {
     Date date;
     json item;
@@ -258,7 +259,8 @@ json topic_page(const PageContext& ctx, const std::string& topic) {
       entries.push_back({approved != nullptr ? approved->date : Date{}, e});
     }
   }
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return b.date < a.date; });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return b.date < a.date; });
   json list = json::array();
   for (auto& e : entries) list.push_back(std::move(e.item));
   page["entries"] = list;

@@ -64,7 +64,12 @@ class RenderPlan {
                            extra = std::move(extra)](Diagnostics& diags) {
       std::string inputs;
       inputs.reserve(1024);
-      inputs.append(shared_).append(1, '\0').append(template_name).append(1, '\0').append(key).append(1, '\0');
+      inputs.append(shared_)
+          .append(1, '\0')
+          .append(template_name)
+          .append(1, '\0')
+          .append(key)
+          .append(1, '\0');
       if (extra) inputs += extra();
       const std::vector<std::string> sources = ctx_.model().source_paths(key);
       for (const auto& source : sources) {
@@ -163,9 +168,7 @@ class RenderPlan {
         if (!seen.insert(c.commit).second) continue;
         if (!any) inputs.append(1, '\0').append("history\0").append(model.site.timezone);
         any = true;
-        bool withheld = false;
-        const auto& touched = model.history.touched_by(c.commit);
-        for (const auto& p : model.withheld_paths) withheld = withheld || touched.count(p) != 0;
+        const bool withheld = model.touches_withheld(c.commit);
         inputs.append(1, '\0').append(c.commit).append(1, '\1').append(std::to_string(c.time));
         inputs.append(1, '\1').append(c.kind).append(1, '\1').append(withheld ? "w" : "p");
         inputs.append(1, '\1').append(std::to_string(c.summary.size())).append(1, ':').append(c.summary);
@@ -223,8 +226,9 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   out.page("list:accessibility", "accessibility", [&ctx] { return accessibility_page(ctx); });
   out.page("list:meetings", "meetings", [&ctx] { return meetings_page(ctx); });
   out.page("list:decisions", "decisions", [&ctx] { return decisions_page(ctx); });
-  for (const auto& [year, count] : decision_counts_by_year(model)) {
-    out.page(decisions_year_key(year), "decisions", [&ctx, year = year] { return decisions_year_page(ctx, year); });
+  for (const auto& [year, positions] : model.decisions_by_year) {
+    out.page(decisions_year_key(year), "decisions",
+             [&ctx, year = year] { return decisions_year_page(ctx, year); });
   }
   out.page("list:people", "people", [&ctx] { return people_page(ctx); });
   out.page("list:organisations", "organisations", [&ctx] { return organisations_page(ctx); });
@@ -311,7 +315,9 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   });
   for (const SearchShard& shard : shards) {
     const SearchShard* one = &shard;
-    out.files([&ctx, one] { return std::map<std::string, std::string>{{one->path(), search_shard_file(ctx, *one)}}; });
+    out.files([&ctx, one] {
+      return std::map<std::string, std::string>{{one->path(), search_shard_file(ctx, *one)}};
+    });
   }
   out.files([&ctx, &out] { return sitemap_files(ctx, out.keys()); });
 
