@@ -7,10 +7,12 @@
 
 #include "test_support.h"
 #include "write/atomic_output.h"
+#include "write/write_test_fixtures.h"
 
 namespace quorum::testing {
 namespace {
 namespace fs = std::filesystem;
+using write_testing::StopCommitAfter;
 
 constexpr long long kDay = 86400;
 constexpr long long kFirst = 1500541200;
@@ -39,13 +41,6 @@ void append_to_minutes(const fs::path& repo, long long time) {
   write_files(repo, {{kMinutes, read(repo / kMinutes) + "\nA paragraph added after the meeting.\n"}});
   commit_all(repo, "Add a paragraph to the minutes", time);
 }
-
-struct StopCommitAfter {
-  explicit StopCommitAfter(long steps) { AtomicOutput::stop_commit_after_for_testing = steps; }
-  ~StopCommitAfter() { AtomicOutput::stop_commit_after_for_testing = -1; }
-  StopCommitAfter(const StopCommitAfter&) = delete;
-  StopCommitAfter& operator=(const StopCommitAfter&) = delete;
-};
 
 }  // namespace
 

@@ -11,43 +11,12 @@
 
 #include "write/atomic_output.h"
 #include "write/commit_journal.h"
+#include "write/write_test_fixtures.h"
 
 namespace quorum {
 namespace {
 namespace fs = std::filesystem;
-
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("quorum-in-place-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
-
-std::string get(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void put(const fs::path& file, const std::string& bytes) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << bytes;
-}
-
-ino_t inode(const fs::path& file) {
-  struct stat st {};
-  REQUIRE(::stat(file.c_str(), &st) == 0);
-  return st.st_ino;
-}
+using namespace write_testing;  // NOLINT(google-build-using-namespace): the tests' own fixtures
 
 // Every file and folder under `root` with its bytes ("/" for a folder).
 std::map<std::string, std::string> contents(const fs::path& root) {
@@ -93,13 +62,6 @@ const Pages kAfter = {{"index.html", "home, changed"},
                       {"people/cara/index.html", "cara, new"},
                       {"assets/site.css", "css"},
                       {"people/bob/index.html", "bob"}};
-
-struct StopCommitAfter {
-  explicit StopCommitAfter(long steps) { AtomicOutput::stop_commit_after_for_testing = steps; }
-  ~StopCommitAfter() { AtomicOutput::stop_commit_after_for_testing = -1; }
-  StopCommitAfter(const StopCommitAfter&) = delete;
-  StopCommitAfter& operator=(const StopCommitAfter&) = delete;
-};
 
 }  // namespace
 

@@ -9,38 +9,12 @@
 #include <vector>
 
 #include "write/atomic_output.h"
+#include "write/write_test_fixtures.h"
 
 namespace quorum {
 namespace {
 namespace fs = std::filesystem;
-
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("quorum-reuse-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
-
-std::string get(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-ino_t inode(const fs::path& file) {
-  struct stat st {};
-  REQUIRE(::stat(file.c_str(), &st) == 0);
-  return st.st_ino;
-}
+using namespace write_testing;  // NOLINT(google-build-using-namespace): the tests' own fixtures
 
 }  // namespace
 

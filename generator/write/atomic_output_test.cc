@@ -1,47 +1,18 @@
 #include "write/atomic_output.h"
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <random>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
+#include "write/write_test_fixtures.h"
+
 namespace quorum {
 namespace {
 namespace fs = std::filesystem;
-
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("quorum-atomic-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-void put(const fs::path& file, const std::string& bytes) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << bytes;
-}
-
-std::string get(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using namespace write_testing;  // NOLINT(google-build-using-namespace): the tests' own fixtures
 
 // Every entry under `root`, files and folders, relative and with forward slashes.
 std::set<std::string> tree(const fs::path& root) {
@@ -64,8 +35,8 @@ std::set<std::string> leftovers(const fs::path& parent, const std::string& site)
 }
 
 TEST_CASE("commit replaces the previous site completely", "[write][atomic]") {
-  ScratchDir dir;
-  const fs::path site = dir.path() / "public";
+  Scratch dir;
+  const fs::path site = dir.path / "public";
   put(site / "index.html", "old home");
   put(site / "old-page/index.html", "old page");
   put(site / "assets/old.css", "old css");
@@ -83,36 +54,36 @@ TEST_CASE("commit replaces the previous site completely", "[write][atomic]") {
                                             "committees/board/index.html"});
   CHECK(get(site / "index.html") == "new home");
   CHECK(get(site / "committees/board/index.html") == "board");
-  CHECK(leftovers(dir.path(), "public").empty());
+  CHECK(leftovers(dir.path, "public").empty());
 }
 
 TEST_CASE("commit creates a destination that did not exist", "[write][atomic]") {
-  ScratchDir dir;
-  const fs::path site = dir.path() / "nested" / "out";
+  Scratch dir;
+  const fs::path site = dir.path / "nested" / "out";
   {
     AtomicOutput out(site);
     out.write("a/b/c.txt", std::string("x\0y", 3));
     out.commit();
   }
   CHECK(get(site / "a/b/c.txt") == std::string("x\0y", 3));
-  CHECK(leftovers(dir.path() / "nested", "out").empty());
+  CHECK(leftovers(dir.path / "nested", "out").empty());
 }
 
 TEST_CASE("a destination written with a trailing slash works the same", "[write][atomic]") {
-  ScratchDir dir;
-  put(dir.path() / "site/old.html", "old");
+  Scratch dir;
+  put(dir.path / "site/old.html", "old");
   {
-    AtomicOutput out(dir.path().string() + "/site/");
+    AtomicOutput out(dir.path.string() + "/site/");
     out.write("new.html", "new");
     out.commit();
   }
-  CHECK(tree(dir.path() / "site") == std::set<std::string>{"new.html"});
-  CHECK(leftovers(dir.path(), "site").empty());
+  CHECK(tree(dir.path / "site") == std::set<std::string>{"new.html"});
+  CHECK(leftovers(dir.path, "site").empty());
 }
 
 TEST_CASE("without a commit the previous site is untouched and no staging is left", "[write][atomic]") {
-  ScratchDir dir;
-  const fs::path site = dir.path() / "public";
+  Scratch dir;
+  const fs::path site = dir.path / "public";
   put(site / "index.html", "old home");
   put(site / "people/ada/index.html", "ada");
   const auto before = tree(site);
@@ -125,33 +96,33 @@ TEST_CASE("without a commit the previous site is untouched and no staging is lef
   CHECK(tree(site) == before);
   CHECK(get(site / "index.html") == "old home");
   CHECK(get(site / "people/ada/index.html") == "ada");
-  CHECK(leftovers(dir.path(), "public").empty());
+  CHECK(leftovers(dir.path, "public").empty());
 }
 
 TEST_CASE("an abandoned build with no previous site leaves nothing", "[write][atomic]") {
-  ScratchDir dir;
+  Scratch dir;
   {
-    AtomicOutput out(dir.path() / "public");
+    AtomicOutput out(dir.path / "public");
     out.write("index.html", "x");
   }
-  CHECK_FALSE(fs::exists(dir.path() / "public"));
-  CHECK(leftovers(dir.path(), "public").empty());
+  CHECK_FALSE(fs::exists(dir.path / "public"));
+  CHECK(leftovers(dir.path, "public").empty());
 }
 
 TEST_CASE("staging left by a killed build is cleared before writing", "[write][atomic]") {
-  ScratchDir dir;
-  put(dir.path() / ".public.quorum-staging/stale.html", "from a killed build");
+  Scratch dir;
+  put(dir.path / ".public.quorum-staging/stale.html", "from a killed build");
   {
-    AtomicOutput out(dir.path() / "public");
+    AtomicOutput out(dir.path / "public");
     out.write("index.html", "fresh");
     out.commit();
   }
-  CHECK(tree(dir.path() / "public") == std::set<std::string>{"index.html"});
+  CHECK(tree(dir.path / "public") == std::set<std::string>{"index.html"});
 }
 
 TEST_CASE("a second build of the same destination is refused while the first runs", "[write][atomic]") {
-  ScratchDir dir;
-  const fs::path site = dir.path() / "public";
+  Scratch dir;
+  const fs::path site = dir.path / "public";
   put(site / "index.html", "old");
   {
     AtomicOutput first(site);
@@ -176,14 +147,14 @@ TEST_CASE("a second build of the same destination is refused while the first run
 }
 
 TEST_CASE("different destinations in one folder do not block each other", "[write][atomic]") {
-  ScratchDir dir;
-  AtomicOutput a(dir.path() / "one");
-  CHECK_NOTHROW([&] { AtomicOutput b(dir.path() / "two"); }());
+  Scratch dir;
+  AtomicOutput a(dir.path / "one");
+  CHECK_NOTHROW([&] { AtomicOutput b(dir.path / "two"); }());
 }
 
 TEST_CASE("write refuses paths outside the site", "[write][atomic]") {
-  ScratchDir dir;
-  const fs::path site = dir.path() / "public";
+  Scratch dir;
+  const fs::path site = dir.path / "public";
   AtomicOutput out(site);
   CHECK_THROWS_AS(out.write("../escape.html", "x"), std::runtime_error);
   CHECK_THROWS_AS(out.write("a/../../escape.html", "x"), std::runtime_error);
@@ -193,7 +164,7 @@ TEST_CASE("write refuses paths outside the site", "[write][atomic]") {
   CHECK_THROWS_AS(out.write("", "x"), std::runtime_error);
   CHECK_THROWS_WITH(out.write("../escape.html", "x"), Catch::Contains("../escape.html"));
   CHECK(out.bytes_written() == 0);
-  CHECK_FALSE(fs::exists(dir.path() / "escape.html"));
+  CHECK_FALSE(fs::exists(dir.path / "escape.html"));
   // A name that merely contains dots is fine.
   CHECK_NOTHROW(out.write("files/report..v2.pdf", "ok"));
   CHECK_NOTHROW(out.write("files/..hidden", "ok"));
