@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <map>
+#include <regex>
 
 #include "test_support.h"
 #include "write/atomic_output.h"
@@ -42,7 +43,66 @@ void append_to_minutes(const fs::path& repo, long long time) {
   commit_all(repo, "Add a paragraph to the minutes", time);
 }
 
+// "(made of total data and search files made)" from a --verbose build's counts.
+std::pair<int, int> data_files_made(const BuildResult& r) {
+  const std::smatch m = [&] {
+    std::smatch found;
+    std::regex_search(r.out, found, std::regex(R"(\((\d+) of (\d+) data and search files made\))"));
+    return found;
+  }();
+  REQUIRE(m.size() == 3);
+  return {std::stoi(m[1].str()), std::stoi(m[2].str())};
+}
+
 }  // namespace
+
+TEST_CASE("an incremental build makes again only the data and search files whose inputs changed",
+          "[e2e][incremental]") {
+  TempDir dir;
+  write_files(dir / "repo", parse_sections(minimal_site()));
+  // A meeting in another year, so the search index has a second year's shard.
+  write_files(dir / "repo", {{"content/committees/board/meetings/2016-03-01/meeting.yaml",
+                              "date: 2016-03-01\nstatus: held\nvenue: Old Hall\nagenda:\n"
+                              "  - number: \"1\"\n    title: Apologies\n"}});
+  commit_all(dir / "repo", "Publish", kFirst);
+  const BuildResult first = build_verbose(dir / "repo", dir / "site");
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  const auto [made_first, total] = data_files_made(first);
+  CHECK(made_first == total);
+  // Nine open data files; shards for 2016, 2017 and the undated entries.
+  CHECK(total == 12);
+  REQUIRE(fs::exists(dir / "site/search/2016.json"));
+  const std::string shard_2016 = read(dir / "site/search/2016.json");
+
+  SECTION("a changed paragraph makes only its year's shard again") {
+    // The same day: a new day is a new "today" for every page (upcoming meetings).
+    append_to_minutes(dir / "repo", kFirst + 60);
+    const BuildResult r = build_verbose(dir / "repo", dir / "site");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto [made, of] = data_files_made(r);
+    CHECK(made == 1);
+    CHECK(of == total);
+    CHECK(read(dir / "site/search/2017.json").find("A paragraph added after the meeting.") != std::string::npos);
+    CHECK(read(dir / "site/search/2016.json") == shard_2016);
+  }
+  SECTION("a change any page may show makes them all again") {
+    const fs::path meeting = dir / "repo/content/committees/board/meetings/2016-03-01/meeting.yaml";
+    std::string text = read(meeting);
+    text.replace(text.find("Old Hall"), 8, "New Hall");
+    write_files(dir / "repo", {{"content/committees/board/meetings/2016-03-01/meeting.yaml", text}});
+    commit_all(dir / "repo", "Move the meeting", kFirst + 60);
+    const BuildResult r = build_verbose(dir / "repo", dir / "site");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(data_files_made(r) == std::pair<int, int>{total, total});
+    CHECK(read(dir / "site/data/meetings.csv").find("New Hall") != std::string::npos);
+    CHECK(read(dir / "site/search/2016.json").find("New Hall") != std::string::npos);
+  }
+  REQUIRE(build_ref(dir / "repo", dir / "clean", "HEAD", /*clean=*/true).exit_code == 0);
+  same_tree(dir / "site", dir / "clean");
+}
 
 TEST_CASE("an incremental build replaces only changed files and deletes removed pages",
           "[e2e][incremental]") {

@@ -131,6 +131,14 @@ BuildResult build_ref(const fs::path& source, const fs::path& out, const std::st
   return run(request);
 }
 
+BuildResult build_verbose(const fs::path& source, const fs::path& out) {
+  BuildRequest request;
+  request.source = source;
+  request.out = out;
+  request.verbose = true;
+  return run(request);
+}
+
 int shell(const std::string& command) { return std::system(command.c_str()); }
 
 BuildResult check(const fs::path& source) {

@@ -45,6 +45,8 @@ BuildResult check(const std::filesystem::path& source);
 // Builds one commit (branch, tag or id) of `source`; `clean` ignores the last build.
 BuildResult build_ref(const std::filesystem::path& source, const std::filesystem::path& out,
                       const std::string& ref, bool clean = false);
+// As build(), with --verbose: `out` also has the stage timings and the counts.
+BuildResult build_verbose(const std::filesystem::path& source, const std::filesystem::path& out);
 // Runs a shell command (git, for clones); returns its exit status.
 int shell(const std::string& command);
 

@@ -143,7 +143,8 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
     times.print(out, "Counts: " + std::to_string(tree->files().size()) + " source files, " +
                          std::to_string(model.meetings.size()) + " meetings, " + std::to_string(stats.pages) +
                          " pages (" + std::to_string(stats.rendered) + " rendered), " + std::to_string(stats.files) +
-                         " other files, " + std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) +
+                         " other files (" + std::to_string(stats.derived_made) + " of " +
+                         std::to_string(stats.derived) + " data and search files made), " + std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) +
                          " threads");
   }
   return kOk;

@@ -1,6 +1,7 @@
 #include "render/open_data.h"
 
 #include <set>
+#include <stdexcept>
 
 #include "model/urls.h"
 #include "render/calendar.h"
@@ -312,18 +313,29 @@ std::string csv_row(const std::vector<std::string>& fields) {
   return out + "\r\n";
 }
 
+std::vector<std::string> open_data_paths() {
+  std::vector<std::string> paths;
+  for (const auto& f : data_files()) paths.push_back(std::string("data/") + f.name);
+  return paths;
+}
+
+std::string open_data_file(const PageContext& ctx, const std::string& path) {
+  const auto dump = [](const json& j) { return json_file(j, 1); };
+  if (path == "data/people.json") return dump(people_json(ctx));
+  if (path == "data/organizations.json") return dump(organizations_json(ctx));
+  if (path == "data/memberships.json") return dump(memberships_json(ctx));
+  if (path == "data/posts.json") return dump(posts_json(ctx));
+  if (path == "data/events.json") return dump(events_json(ctx));
+  if (path == "data/meetings.csv") return meetings_csv(ctx);
+  if (path == "data/decisions.csv") return decisions_csv(ctx);
+  if (path == "data/attendance.csv") return attendance_csv(ctx);
+  if (path == "data/declarations.csv") return declarations_csv(ctx);
+  throw std::logic_error("no open data file " + path);
+}
+
 std::map<std::string, std::string> open_data_files(const PageContext& ctx) {
   std::map<std::string, std::string> out;
-  const auto dump = [](const json& j) { return json_file(j, 1); };
-  out["data/people.json"] = dump(people_json(ctx));
-  out["data/organizations.json"] = dump(organizations_json(ctx));
-  out["data/memberships.json"] = dump(memberships_json(ctx));
-  out["data/posts.json"] = dump(posts_json(ctx));
-  out["data/events.json"] = dump(events_json(ctx));
-  out["data/meetings.csv"] = meetings_csv(ctx);
-  out["data/decisions.csv"] = decisions_csv(ctx);
-  out["data/attendance.csv"] = attendance_csv(ctx);
-  out["data/declarations.csv"] = declarations_csv(ctx);
+  for (const auto& path : open_data_paths()) out[path] = open_data_file(ctx, path);
   return out;
 }
 

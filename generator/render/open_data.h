@@ -22,6 +22,11 @@ std::string csv_row(const std::vector<std::string>& fields);
 
 // Site path ("data/people.json") -> bytes of every open data file.
 std::map<std::string, std::string> open_data_files(const PageContext& ctx);
+// The same files one at a time: their paths, and the bytes of one of them. They are made
+// only from what any page may show of every file (metadata, headings, decisions), so the
+// renderer's shared inputs are all their inputs.
+std::vector<std::string> open_data_paths();
+std::string open_data_file(const PageContext& ctx, const std::string& path);
 
 // The /data/ page ("list:data").
 json data_page(const PageContext& ctx);

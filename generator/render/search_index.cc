@@ -43,15 +43,16 @@ json entry(const PageContext& ctx, const std::string& type, const Key& key, cons
           {"date", date ? date->iso() : std::string()}, {"url", ctx.href(key)}, {"text", squeeze(text)}};
 }
 
-// Calls `add(type, date, make)` for each entry of the index, in order; `make()` builds the
-// entry (its text is the costly part), so a caller that wants only some entries, or only
-// their count, builds no more than those.
+// Calls `add(type, key, date, make)` for each entry of the index, in order; `make()` builds
+// the entry (its text is the costly part), so a caller that wants only some entries, or only
+// their count, builds no more than those. An entry is made from the page of `key`: from its
+// source files, and from what any page may show of others (see search_shard_inputs).
 template <typename Add>
 void each_entry(const PageContext& ctx, Add&& add) {
   const SiteModel& model = ctx.model();
   const std::optional<Date> undated;
   for (const auto& [id, c] : model.committees) {
-    add("committee", undated, [&, &id = id, &c = c] {
+    add("committee", "committee:" + id, undated, [&, &id = id, &c = c] {
       std::string text = c.short_name + " " + c.meets;
       if (c.description) text += " " + markdown_plain_text(c.description->markdown);
       return entry(ctx, "committee", "committee:" + id, c.name, id, undated, text);
@@ -59,7 +60,7 @@ void each_entry(const PageContext& ctx, Add&& add) {
   }
   for (const auto& [id, m] : model.meetings) {
     const std::optional<Date> date = m.date;
-    add("meeting", date, [&, &id = id, &m = m] {
+    add("meeting", "meeting:" + id, date, [&, &id = id, &m = m] {
       std::string text = m.venue + " " + m.status_note;
       for (const auto& item : m.agenda) {
         text += " " + item.number + ". " + item.title;
@@ -68,14 +69,14 @@ void each_entry(const PageContext& ctx, Add&& add) {
       return entry(ctx, "meeting", "meeting:" + id, model.title_of("meeting:" + id), m.committee, date, text);
     });
     if (minutes_published(ctx, m)) {
-      add("minutes", date, [&, &id = id, &m = m] {
+      add("minutes", "minutes:" + id, date, [&, &id = id, &m = m] {
         return entry(ctx, "minutes", "minutes:" + id, model.title_of("minutes:" + id), m.committee, date,
                      markdown_plain_text(m.minutes->body.markdown));
       });
     }
     for (const auto& [slug, r] : m.reports) {
       if (r.exempt) continue;
-      add("report", date, [&, &m = m, &r = r] {
+      add("report", "report:" + r.id, date, [&, &m = m, &r = r] {
         std::string body = markdown_plain_text(r.body.markdown);
         for (const auto& rec : r.recommendations) body += " " + rec;
         return entry(ctx, "report", "report:" + r.id, r.title, m.committee, date, body);
@@ -83,7 +84,7 @@ void each_entry(const PageContext& ctx, Add&& add) {
     }
   }
   for (const auto& [id, d] : model.documents) {
-    add("document", undated, [&, &id = id, &d = d] {
+    add("document", "document:" + id, undated, [&, &id = id, &d = d] {
       return entry(ctx, "document", "document:" + id, d.title, d.owner, undated,
                    d.period + " " + markdown_plain_text(d.body.markdown));
     });
@@ -97,8 +98,8 @@ void each_entry(const PageContext& ctx, Add&& add) {
     const PdfOwner owner = pdf_owner(ctx, path);
     for (std::size_t i = 0; i < pdf.text.size(); ++i) {
       if (pdf.text[i].find_first_not_of(" \t\r\n") == std::string::npos) continue;
-      add("attachment", owner.date, [&, &path = path, &pdf = pdf, i] {
-        const std::string n = std::to_string(i + 1);
+      const std::string n = std::to_string(i + 1);
+      add("attachment", "pdf:" + path + "#page-" + n, owner.date, [&, &path = path, &pdf = pdf, i, n] {
         json e = entry(ctx, "attachment", "pdf:" + path + "#page-" + n, owner.title + ", page " + n,
                        owner.committee, owner.date, pdf.text[i]);
         e["page"] = i + 1;
@@ -107,7 +108,7 @@ void each_entry(const PageContext& ctx, Add&& add) {
     }
   }
   for (const auto& [id, p] : model.people) {
-    add("person", undated, [&, &id = id, &p = p] {
+    add("person", "person:" + id, undated, [&, &id = id, &p = p] {
       std::string text;
       for (const auto& pos : p.positions) text += " " + pos.title;
       for (const auto& i : p.interests) {
@@ -117,7 +118,7 @@ void each_entry(const PageContext& ctx, Add&& add) {
     });
   }
   for (const auto& [id, o] : model.organisations) {
-    add("organisation", undated, [&, &id = id, &o = o] {
+    add("organisation", "organisation:" + id, undated, [&, &id = id, &o = o] {
       return entry(ctx, "organisation", "organisation:" + id, o.name, "", undated, o.short_name);
     });
   }
@@ -159,7 +160,7 @@ std::vector<SearchShard> search_shards(const PageContext& ctx) {
   SearchShard undated;
   std::map<int, std::set<std::string>> types_by_year;
   std::set<std::string> undated_types;
-  each_entry(ctx, [&](const std::string& type, const std::optional<Date>& date, auto&&) {
+  each_entry(ctx, [&](const std::string& type, const Key&, const std::optional<Date>& date, auto&&) {
     SearchShard& shard = date ? years[date->year] : undated;
     if (date) shard.year = date->year;
     ++shard.count;
@@ -201,10 +202,33 @@ std::string search_manifest_file(const PageContext& ctx, const std::vector<Searc
 
 json search_shard(const PageContext& ctx, const SearchShard& shard) {
   json pages = json::array();
-  each_entry(ctx, [&](const std::string&, const std::optional<Date>& date, auto&& make) {
+  each_entry(ctx, [&](const std::string&, const Key&, const std::optional<Date>& date, auto&& make) {
     if (holds(shard, date)) pages.push_back(make());
   });
   return {{"version", 2}, {"year", shard.year ? json(*shard.year) : json(nullptr)}, {"pages", pages}};
+}
+
+std::string search_shard_inputs(const PageContext& ctx, const SearchShard& shard) {
+  const SiteModel& model = ctx.model();
+  std::string inputs = shard.path();
+  each_entry(ctx, [&](const std::string& type, const Key& key, const std::optional<Date>& date, auto&&) {
+    if (!holds(shard, date)) return;
+    inputs.append(1, '\0').append(type).append(1, '\0').append(key);
+    for (const auto& source : model.source_paths(key)) {
+      inputs.append(1, '\1').append(source).append(1, '\1');
+      if (const auto it = model.inputs.find(source); it != model.inputs.end()) inputs += it->second.whole;
+    }
+    if (type == "attachment") {
+      // A page of a PDF's text: the PDF is no source file of the model, so its words count.
+      const std::size_t page_at = key.rfind("#page-");
+      const auto pdf = model.pdfs.find(key.substr(4, page_at - 4));
+      const std::size_t page = std::stoul(key.substr(page_at + 6)) - 1;
+      if (pdf != model.pdfs.end() && page < pdf->second.text.size()) {
+        inputs.append(1, '\1').append(pdf->second.text[page]);
+      }
+    }
+  });
+  return inputs;
 }
 
 std::string search_shard_file(const PageContext& ctx, const SearchShard& shard) {
@@ -212,7 +236,7 @@ std::string search_shard_file(const PageContext& ctx, const SearchShard& shard) 
   // as a JSON tree beside its text. An object's keys come out sorted, as nlohmann's do.
   std::string out = "{\"pages\":[";
   bool first = true;
-  each_entry(ctx, [&](const std::string&, const std::optional<Date>& date, auto&& make) {
+  each_entry(ctx, [&](const std::string&, const Key&, const std::optional<Date>& date, auto&& make) {
     if (!holds(shard, date)) return;
     if (!first) out += ',';
     first = false;

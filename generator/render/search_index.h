@@ -35,9 +35,16 @@ struct SearchShard {
 std::vector<SearchShard> search_shards(const PageContext& ctx);
 
 // The manifest: {"version":2,"committees":[{id,name}],"types":[{id,label}],
-// "shards":[{"url":"2019.json","year":2019,"count":N,"types":[...]}, ...,{"url":"undated.json","year":null,...}]}.
+// "shards":[{"url":"2019.json","year":2019,"count":N,"types":[...]},
+// ...,{"url":"undated.json","year":null,...}]}.
 json search_manifest(const PageContext& ctx, const std::vector<SearchShard>& shards);
 std::string search_manifest_file(const PageContext& ctx, const std::vector<SearchShard>& shards);
+
+// Everything a shard is made from besides what any page may show of every file (the
+// renderer's shared inputs): each entry's type and key, its page's source files (their
+// fingerprints) and, for a page of a PDF, its text. While these are unchanged, so is the
+// shard, and an incremental build neither makes nor writes it.
+std::string search_shard_inputs(const PageContext& ctx, const SearchShard& shard);
 
 // One shard: {"version":2,"year":2019,"pages":[{type,title,committee,date,url,text[,page]}]}.
 json search_shard(const PageContext& ctx, const SearchShard& shard);

@@ -94,6 +94,21 @@ class RenderPlan {
     });
   }
 
+  // A file made without a template whose inputs are known without making it (open data, a
+  // search shard): fingerprinted by those inputs and the shared ones, as a page is, so an
+  // incremental build that changed none of them neither makes it nor writes it.
+  void derived(const std::string& path, std::function<std::string()> inputs, std::function<std::string()> make) {
+    add(/*is_page=*/false, /*long_running=*/true,
+        [this, path, inputs = std::move(inputs), make = std::move(make)](Diagnostics&) {
+          const std::string fp = fingerprint(shared_ + '\0' + path + '\0' + inputs());
+          ++files_;
+          ++derived_;
+          if (sink_.reuse(path, fp, /*carries_build_stamp=*/false)) return;
+          sink_.write_with_fingerprint(path, make(), fp);
+          ++derived_made_;
+        });
+  }
+
   // One file whose bytes are read when the job runs (attachments, the logo).
   void copy(const std::string& path, std::function<std::optional<std::string>()> read) {
     add(/*is_page=*/false, [this, path, read = std::move(read)](Diagnostics&) {
@@ -139,6 +154,8 @@ class RenderPlan {
     stats.pages = pages_;
     stats.rendered = rendered_;
     stats.files = files_;
+    stats.derived = derived_;
+    stats.derived_made = derived_made_;
     return stats;
   }
 
@@ -193,6 +210,7 @@ class RenderPlan {
   std::size_t pages_ = 0;
   std::atomic<std::size_t> rendered_{0};
   std::atomic<std::size_t> files_{0};
+  std::atomic<std::size_t> derived_{0}, derived_made_{0};
 };
 
 }  // namespace
@@ -307,7 +325,10 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   // Subscribe, search and reuse: feeds, calendars, open data, the search index, the sitemap.
   out.files([&ctx] { return atom_feeds(ctx); });
   out.files([&ctx] { return calendars(ctx); });
-  out.files([&ctx] { return open_data_files(ctx); });
+  // Open data shows only what any page may show of every file: the shared inputs are its.
+  for (const auto& path : open_data_paths()) {
+    out.derived(path, [] { return std::string(); }, [&ctx, path] { return open_data_file(ctx, path); });
+  }
   // The search index: a manifest and one job per shard, so a thread holds one shard's text.
   const std::vector<SearchShard> shards = search_shards(ctx);
   out.files([&ctx, &shards] {
@@ -315,9 +336,9 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   });
   for (const SearchShard& shard : shards) {
     const SearchShard* one = &shard;
-    out.files([&ctx, one] {
-      return std::map<std::string, std::string>{{one->path(), search_shard_file(ctx, *one)}};
-    });
+    out.derived(
+        one->path(), [&ctx, one] { return search_shard_inputs(ctx, *one); },
+        [&ctx, one] { return search_shard_file(ctx, *one); });
   }
   out.files([&ctx, &out] { return sitemap_files(ctx, out.keys()); });
 

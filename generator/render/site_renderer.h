@@ -23,6 +23,10 @@ struct RenderStats {
   std::size_t pages = 0;
   std::size_t rendered = 0;  // pages whose inputs changed (the rest were kept from the last build)
   std::size_t files = 0;  // attachments and theme assets
+  // Of those, the files made from the model whose inputs are fingerprinted (open data and the
+  // search shards), and how many of them had to be made this build.
+  std::size_t derived = 0;
+  std::size_t derived_made = 0;
 };
 
 RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Theme& theme,

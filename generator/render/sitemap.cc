@@ -3,6 +3,7 @@
 #include <set>
 
 #include "model/urls.h"
+#include "render/feeds.h"
 #include "support/text.h"
 
 namespace quorum {
@@ -15,8 +16,10 @@ std::map<std::string, std::string> sitemap_files(const PageContext& ctx, const s
     const std::string url = ctx.base_url() + url_encode_path(page_path(key));
     if (!seen.insert(url).second) continue;
     x += "  <url><loc>" + xml_escape(url) + "</loc>";
-    const json h = ctx.history(key);
-    if (h.is_object()) x += "<lastmod>" + h["last_updated"]["iso"].get<std::string>() + "</lastmod>";
+    // The day of the page's last change, as its footer says; only that, not its history.
+    if (const CommitTimes t = commit_times(ctx.model(), key); t.last != 0) {
+      x += "<lastmod>" + Date::from_unix_time(t.last, ctx.model().site.timezone).iso() + "</lastmod>";
+    }
     x += "</url>\n";
   }
   x += "</urlset>\n";
