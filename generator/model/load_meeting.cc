@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "model/loader.h"
@@ -84,12 +85,14 @@ int written_heading_level(const std::vector<std::string>& lines, std::size_t at,
 // Exempt items' minutes sections are replaced, line for line, by their heading and a
 // notice, so later line numbers still point at the real file and nothing of the section
 // survives in the model.
-std::string cut_exempt_sections(const Body& body, const Meeting& meeting) {
-  std::vector<std::string> lines = split(body.markdown, '\n');
+// Nothing (and no copy of the text) when the minutes have no exempt section, as most don't.
+std::optional<std::string> cut_exempt_sections(const Body& body, const Meeting& meeting) {
+  std::vector<std::string> lines;
   const auto& headings = body.outline.headings;
   for (std::size_t h = 0; h < headings.size(); ++h) {
     const AgendaItem* item = meeting.item(headings[h].item);
     if (item == nullptr || !item->exempt() || headings[h].item.empty()) continue;
+    if (lines.empty()) lines = split(body.markdown, '\n');
     std::size_t end_line = lines.size();
     for (std::size_t k = h + 1; k < headings.size(); ++k) {
       if (headings[k].level <= headings[h].level) {
@@ -110,6 +113,7 @@ std::string cut_exempt_sections(const Body& body, const Meeting& meeting) {
                          " of Schedule 12A to the Local Government Act 1972.*";
     }
   }
+  if (lines.empty()) return std::nullopt;
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) out += lines[i] + (i + 1 < lines.size() ? "\n" : "");
   return out;
@@ -145,8 +149,13 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
     ctx.diags.warning({path, 1, 1}, "minutes without front matter are published as a draft; add "
                                     "'status: approved' and 'approved_at:' once approved");
   }
-  const std::string public_text = cut_exempt_sections(file->body, m);
-  minutes.body = make_body(public_text, path, file->body.first_line);
+  // With exempt sections cut, the outline is made again: their headings, links and
+  // decisions must not reach the model.
+  if (auto public_text = cut_exempt_sections(file->body, m)) {
+    minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
+  } else {
+    minutes.body = std::move(file->body);
+  }
   m.minutes = std::move(minutes);
 }
 
