@@ -107,7 +107,7 @@ agenda:
 SiteModel build_index_site(Diagnostics& diags) {
   Revision revision;
   revision.commit_time = 1514764800;  // 2018-01-01: never the clock
-  const MemoryTree tree(index_site(), revision);
+  static const MemoryTree tree(index_site(), revision);  // outlives the models made from it
   return build_model(tree, diags);
 }
 

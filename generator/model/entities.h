@@ -24,12 +24,21 @@ struct PersonRef {
 };
 
 // A Markdown body and what it contains.
+//
+// Its text is not kept when it is its file's own (`in_file`): an archive's bodies are most
+// of its bytes, and the model is held for the whole build, so SiteModel::body_text reads the
+// text again when a page is rendered. Text that is not a file's (a description in YAML, or
+// minutes with exempt sections cut out) stays in `markdown`.
 struct Body {
-  std::string markdown;
+  std::string markdown;       // the text, unless `in_file`
   std::string path;
   int first_line = 1;
   MarkdownOutline outline;
-  [[nodiscard]] bool empty() const { return markdown.find_first_not_of(" \t\r\n") == std::string::npos; }
+  bool in_file = false;       // the text is `path`'s bytes (without a BOM) from `offset` on
+  std::size_t offset = 0;
+  std::string file_fingerprint;  // of those bytes, to notice a file changed since it was read
+  bool blank = true;          // no text but white space
+  [[nodiscard]] bool empty() const { return blank; }
 };
 
 struct AccessibilityInfo {

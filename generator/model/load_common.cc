@@ -33,6 +33,7 @@ std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path) 
 Body make_body(std::string markdown, const std::string& path, int first_line) {
   Body body;
   body.outline = outline_markdown(markdown, first_line);
+  body.blank = markdown.find_first_not_of(" \t\r\n") == std::string::npos;
   body.markdown = std::move(markdown);
   body.path = path;
   body.first_line = first_line;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 
+#include "model/body_text.h"
 #include "model/loader.h"
 #include "model/urls.h"
 #include "support/text.h"
@@ -86,13 +87,14 @@ int written_heading_level(const std::vector<std::string>& lines, std::size_t at,
 // notice, so later line numbers still point at the real file and nothing of the section
 // survives in the model.
 // Nothing (and no copy of the text) when the minutes have no exempt section, as most don't.
-std::optional<std::string> cut_exempt_sections(const Body& body, const Meeting& meeting) {
+std::optional<std::string> cut_exempt_sections(const Body& body, const Meeting& meeting,
+                                               const SourceTree& tree) {
   std::vector<std::string> lines;
   const auto& headings = body.outline.headings;
   for (std::size_t h = 0; h < headings.size(); ++h) {
     const AgendaItem* item = meeting.item(headings[h].item);
     if (item == nullptr || !item->exempt() || headings[h].item.empty()) continue;
-    if (lines.empty()) lines = split(body.markdown, '\n');
+    if (lines.empty()) lines = split(body_text(body, tree), '\n');
     std::size_t end_line = lines.size();
     for (std::size_t k = h + 1; k < headings.size(); ++k) {
       if (headings[k].level <= headings[h].level) {
@@ -151,7 +153,7 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   }
   // With exempt sections cut, the outline is made again: their headings, links and
   // decisions must not reach the model.
-  if (auto public_text = cut_exempt_sections(file->body, m)) {
+  if (auto public_text = cut_exempt_sections(file->body, m, ctx.tree)) {
     minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
   } else {
     minutes.body = std::move(file->body);

@@ -1,6 +1,7 @@
 // site.yaml's `theme_options:` (colours checked for contrast, the logo) and the
 // accessibility statement's fields, read from in-memory repositories.
 #include <catch2/catch.hpp>
+#include <memory>
 
 #include "load/source_tree.h"
 #include "model/site_model.h"
@@ -9,6 +10,7 @@ namespace quorum {
 namespace {
 
 struct Loaded {
+  std::shared_ptr<const MemoryTree> tree;  // the model reads bodies' text from it
   SiteModel model;
   Diagnostics diags;
   std::string messages;  // every diagnostic, formatted, one a line
@@ -16,9 +18,9 @@ struct Loaded {
 
 Loaded load(const std::string& site_yaml, std::map<std::string, std::string> more = {}) {
   more["site-config/site.yaml"] = site_yaml;
-  const MemoryTree tree(std::move(more));
   Loaded out;
-  out.model = build_model(tree, out.diags);
+  out.tree = std::make_shared<const MemoryTree>(std::move(more));
+  out.model = build_model(*out.tree, out.diags);
   for (const auto& d : out.diags.sorted()) out.messages += d.format() + "\n";
   return out;
 }

@@ -55,6 +55,9 @@ ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& pa
     return out;
   }
   FrontMatter fm = split_front_matter(*bytes, path, out.diags);
+  // The body is usually the file's tail as it is: then the model keeps where, not the text.
+  const std::size_t body_offset = bytes->size() - std::min(bytes->size(), fm.body.size());
+  const bool body_is_tail = bytes->compare(body_offset, std::string::npos, fm.body) == 0;
   MarkdownFile file;
   file.front_source = {path, fm.yaml_first_line};
   if (fm.present) {
@@ -83,6 +86,12 @@ ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& pa
     visible += d.id + '|' + d.item + '|' + d.text;
   }
   out.inputs = SiteModel::SourceInputs{fingerprint(*bytes), fingerprint(visible)};
+  if (body_is_tail) {
+    file.body.markdown = std::string();  // releases the text, not only its length
+    file.body.in_file = true;
+    file.body.offset = body_offset;
+    file.body.file_fingerprint = out.inputs->whole;
+  }
   out.file = std::move(file);
   return out;
 }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <ctime>
 #include <optional>
+#include <stdexcept>
 
 #include "load/fingerprint.h"
+#include "model/body_text.h"
 #include "model/loader.h"
 #include "model/parsed_files.h"
 #include "model/urls.h"
@@ -165,10 +167,16 @@ void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags,
 
 }  // namespace
 
+std::string SiteModel::body_text(const Body& body) const {
+  if (body.in_file && source == nullptr) throw std::logic_error("the model of " + body.path + " has no source tree");
+  return body.in_file ? quorum::body_text(body, *source) : body.markdown;
+}
+
 SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history,
                       const std::filesystem::path& pdf_cache, unsigned jobs) {
   SiteModel model;
   model.history = std::move(history);
+  model.source = &tree;
   model.revision = tree.revision();
   loader::Context ctx{tree, diags, model, {}};
 

@@ -79,6 +79,10 @@ struct SiteModel {
   // Text, page count and text layer of every published PDF (never a withheld one), by path.
   std::map<std::string, PdfText> pdfs;
   History history;  // each source file's commits
+  // The tree the model was read from, which must outlive it: bodies' text is read from it
+  // again when pages are made (see Body).
+  const SourceTree* source = nullptr;
+  [[nodiscard]] std::string body_text(const Body& body) const;
 
   // For incremental builds: each source file's fingerprints, and one over everything that a
   // page may show of files other than its own (see SourceInputs).

@@ -3,6 +3,7 @@
 #include "model/site_model.h"
 
 #include <catch2/catch.hpp>
+#include <memory>
 
 #include "test_support.h"
 
@@ -177,6 +178,7 @@ A strategy for [Testshire](organisation:testshire-council).
 }
 
 struct Built {
+  std::shared_ptr<const MemoryTree> tree;  // the model reads bodies' text from it
   SiteModel model;
   Diagnostics diags;
 };
@@ -184,9 +186,9 @@ struct Built {
 Built build(const Files& files) {
   Revision revision;
   revision.commit_time = 1504828800;  // 2017-09-08: never the clock
-  const MemoryTree tree(files, revision);
   Built b;
-  b.model = build_model(tree, b.diags);
+  b.tree = std::make_shared<const MemoryTree>(files, revision);
+  b.model = build_model(*b.tree, b.diags);
   return b;
 }
 
@@ -246,8 +248,8 @@ std::string every_text(const SiteModel& m) {
   std::string out;
   const auto add = [&](const std::string& s) { out += s + "\n"; };
   const auto add_body = [&](const Body& b) {
-    add(b.markdown);
-    add(markdown_plain_text(b.markdown));
+    add(m.body_text(b));
+    add(markdown_plain_text(m.body_text(b)));
     for (const auto& h : b.outline.headings) add(h.text);
     for (const auto& d : b.outline.decisions) add(d.text);
     for (const auto& l : b.outline.links) add(l.url + " " + l.text);
@@ -713,8 +715,8 @@ TEST_CASE("an exempt report is a stub", "[model][withheld]") {
   CHECK(r->classification == "exempt");
   CHECK(r->item == "3");
   CHECK(r->title.empty());
-  CHECK(r->body.markdown.empty());
-  CHECK(markdown_plain_text(r->body.markdown).empty());
+  CHECK(b.model.body_text(r->body).empty());
+  CHECK(markdown_plain_text(b.model.body_text(r->body)).empty());
   CHECK(r->recommendations.empty());
   CHECK(r->appendices.empty());
   CHECK(r->paragraph.empty());
@@ -727,7 +729,7 @@ TEST_CASE("a report marked exempt on its own is a stub even for a public item", 
   REQUIRE(r != nullptr);
   CHECK(r->exempt);
   CHECK(r->title.empty());
-  CHECK(r->body.markdown.empty());
+  CHECK(b.model.body_text(r->body).empty());
   CHECK(b.model.topics.count("budget-setting") == 0);
 }
 
@@ -739,10 +741,10 @@ TEST_CASE("the exempt item's minutes section is cut, line for line", "[model][wi
   const Body& body = m->minutes->body;
   CHECK(body.path == kMinutes1);
   CHECK(body.first_line == 12);
-  CHECK(body.markdown.find("SECRET") == std::string::npos);
+  CHECK(b.model.body_text(body).find("SECRET") == std::string::npos);
 
   // The other sections stay exactly as written.
-  const auto lines = split(body.markdown, '\n');
+  const auto lines = split(b.model.body_text(body), '\n');
   REQUIRE(lines.size() >= 25);
   CHECK(lines[0] == "# Minutes of the Testshire Board, 19 July 2017");
   CHECK(lines[2] == "## 1. Apologies");

@@ -124,7 +124,7 @@ std::string render_feed(const PageContext& ctx, const std::string& path, const s
       x += "    <category term=\"" + xml_escape(e->committee) + "\" label=\"" +
            xml_escape(c != model.committees.end() ? c->second.name : e->committee) + "\"/>\n";
     }
-    const std::string summary = e->body != nullptr ? summary_of(markdown_plain_text(e->body->markdown)) : e->summary;
+    const std::string summary = e->body != nullptr ? summary_of(markdown_plain_text(model.body_text(*e->body))) : e->summary;
     if (!summary.empty()) x += "    <summary>" + xml_escape(summary) + "</summary>\n";
     x += "  </entry>\n";
   }

@@ -100,7 +100,7 @@ std::string PageContext::markdown(const Body& body, bool mark_decisions) const {
 }
 
 std::string PageContext::markdown(const Body& body, const MarkdownRenderOptions& options) const {
-  return render_markdown(body.markdown, options, [&](const std::string& url) -> LinkTarget {
+  return render_markdown(model_.body_text(body), options, [&](const std::string& url) -> LinkTarget {
     const ResolvedLink r = resolve_link(model_, body.path, url);
     switch (r.kind) {
       case ResolvedLink::Kind::page:

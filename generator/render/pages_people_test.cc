@@ -14,7 +14,8 @@ namespace {
 SiteModel build_people_site(Diagnostics& diags) {
   Revision revision;
   revision.commit_time = 1514764800;  // 2018-01-01: never the clock
-  const MemoryTree tree(quorum::testing::parse_sections(R"(-- site-config/site.yaml --
+  // Static: the model reads bodies from its tree while pages are made, so it must outlive them.
+  static const MemoryTree tree(quorum::testing::parse_sections(R"(-- site-config/site.yaml --
 title: Testshire Council papers
 -- content/people/ann.yaml --
 name: Ann Able

@@ -54,7 +54,7 @@ void each_entry(const PageContext& ctx, Add&& add) {
   for (const auto& [id, c] : model.committees) {
     add("committee", "committee:" + id, undated, [&, &id = id, &c = c] {
       std::string text = c.short_name + " " + c.meets;
-      if (c.description) text += " " + markdown_plain_text(c.description->markdown);
+      if (c.description) text += " " + markdown_plain_text(model.body_text(*c.description));
       return entry(ctx, "committee", "committee:" + id, c.name, id, undated, text);
     });
   }
@@ -64,20 +64,20 @@ void each_entry(const PageContext& ctx, Add&& add) {
       std::string text = m.venue + " " + m.status_note;
       for (const auto& item : m.agenda) {
         text += " " + item.number + ". " + item.title;
-        if (item.description) text += " " + markdown_plain_text(item.description->markdown);
+        if (item.description) text += " " + markdown_plain_text(model.body_text(*item.description));
       }
       return entry(ctx, "meeting", "meeting:" + id, model.title_of("meeting:" + id), m.committee, date, text);
     });
     if (minutes_published(ctx, m)) {
       add("minutes", "minutes:" + id, date, [&, &id = id, &m = m] {
         return entry(ctx, "minutes", "minutes:" + id, model.title_of("minutes:" + id), m.committee, date,
-                     markdown_plain_text(m.minutes->body.markdown));
+                     markdown_plain_text(model.body_text(m.minutes->body)));
       });
     }
     for (const auto& [slug, r] : m.reports) {
       if (r.exempt) continue;
       add("report", "report:" + r.id, date, [&, &m = m, &r = r] {
-        std::string body = markdown_plain_text(r.body.markdown);
+        std::string body = markdown_plain_text(model.body_text(r.body));
         for (const auto& rec : r.recommendations) body += " " + rec;
         return entry(ctx, "report", "report:" + r.id, r.title, m.committee, date, body);
       });
@@ -86,7 +86,7 @@ void each_entry(const PageContext& ctx, Add&& add) {
   for (const auto& [id, d] : model.documents) {
     add("document", "document:" + id, undated, [&, &id = id, &d = d] {
       return entry(ctx, "document", "document:" + id, d.title, d.owner, undated,
-                   d.period + " " + markdown_plain_text(d.body.markdown));
+                   d.period + " " + markdown_plain_text(model.body_text(d.body)));
     });
   }
   // PDF text: one entry per page with text, pointing at that page of the text version, so a

@@ -15,9 +15,9 @@ namespace quorum {
 namespace {
 
 struct Built {
+  MemoryTree tree;  // the model reads bodies' text from it
   SiteModel model;
-  explicit Built(const testing::Files& files) {
-    const MemoryTree tree(files);
+  explicit Built(const testing::Files& files) : tree(files) {
     Diagnostics diags;
     model = build_model(tree, diags);
     INFO((diags.all().empty() ? std::string() : diags.all().front().format()));
