@@ -149,11 +149,10 @@ json posts_json(const PageContext& ctx) {
   return out;
 }
 
-json events_json(const PageContext& ctx) {
+// One meeting as an Open Civic Data event.
+json event_json(const PageContext& ctx, const std::string& id, const Meeting& m) {
   const SiteModel& model = ctx.model();
-  json out = json::array();
-  for (const auto& [id, m] : model.meetings) {
-    json ev = {{"id", "meeting:" + id},
+  json ev = {{"id", "meeting:" + id},
                {"name", model.title_of("meeting:" + id)},
                {"classification", m.kind == "extraordinary" ? "extraordinary-meeting" : "committee-meeting"},
                {"status", event_status(m)},
@@ -211,9 +210,7 @@ json events_json(const PageContext& ctx) {
                            {"media_type", nullptr}});
     }
     ev["documents"] = documents;
-    out.push_back(ev);
-  }
-  return out;
+  return ev;
 }
 
 std::string meetings_csv(const PageContext& ctx) {
@@ -295,6 +292,32 @@ const std::vector<DataFile>& data_files() {
 
 }  // namespace
 
+json events_json(const PageContext& ctx) {
+  json out = json::array();
+  for (const auto& [id, m] : ctx.model().meetings) out.push_back(event_json(ctx, id, m));
+  return out;
+}
+
+std::string events_json_file(const PageContext& ctx) {
+  // json_file(events_json(ctx), 1), event by event: as a JSON tree, a large archive's events
+  // take several times the file's size, and they were the build's peak of memory. Each event
+  // is dumped on its own and indented one level, as it would be inside the array (JSON strings
+  // hold no raw newline, so every newline starts a line of the event).
+  std::string out = "[";
+  bool first = true;
+  for (const auto& [id, m] : ctx.model().meetings) {
+    out += first ? "\n " : ",\n ";
+    first = false;
+    const std::string event = json_file(event_json(ctx, id, m), 1);
+    for (std::size_t i = 0; i + 1 < event.size(); ++i) {  // without its final newline
+      out += event[i];
+      if (event[i] == '\n') out += ' ';
+    }
+  }
+  out += first ? "]\n" : "\n]\n";
+  return out;
+}
+
 std::string csv_field(std::string_view value) {
   const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!value.empty() && (value.front() == ' ' || value.back() == ' '));
@@ -325,7 +348,7 @@ std::string open_data_file(const PageContext& ctx, const std::string& path) {
   if (path == "data/organizations.json") return dump(organizations_json(ctx));
   if (path == "data/memberships.json") return dump(memberships_json(ctx));
   if (path == "data/posts.json") return dump(posts_json(ctx));
-  if (path == "data/events.json") return dump(events_json(ctx));
+  if (path == "data/events.json") return events_json_file(ctx);
   if (path == "data/meetings.csv") return meetings_csv(ctx);
   if (path == "data/decisions.csv") return decisions_csv(ctx);
   if (path == "data/attendance.csv") return attendance_csv(ctx);

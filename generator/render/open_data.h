@@ -26,6 +26,11 @@ std::map<std::string, std::string> open_data_files(const PageContext& ctx);
 // only from what any page may show of every file (metadata, headings, decisions), so the
 // renderer's shared inputs are all their inputs.
 std::vector<std::string> open_data_paths();
+
+// data/events.json: every meeting as an Open Civic Data event, as JSON and as the file's
+// bytes, which are json_file(events_json(ctx), 1) made one event at a time.
+json events_json(const PageContext& ctx);
+std::string events_json_file(const PageContext& ctx);
 std::string open_data_file(const PageContext& ctx, const std::string& path);
 
 // The /data/ page ("list:data").
