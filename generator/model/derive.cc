@@ -105,6 +105,14 @@ void derive(Context& ctx) {
     if (ma.date != mb.date) return mb.date < ma.date;
     return a.meeting < b.meeting;
   });
+  for (const auto& [mid, m] : model.meetings) model.meetings_by_year[m.date.year].push_back(mid);
+  for (auto& [year, ids] : model.meetings_by_year) {
+    std::stable_sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+      const Date& da = model.meetings.at(a).date;
+      const Date& db = model.meetings.at(b).date;
+      return da != db ? db < da : a < b;
+    });
+  }
   for (std::size_t i = 0; i < model.decisions.size(); ++i) {
     model.decisions_by_year[model.meetings.at(model.decisions[i].meeting).date.year].push_back(i);
   }

@@ -65,6 +65,8 @@ struct SiteModel {
   // Year -> positions in `decisions` of that year's decisions, in the register's order;
   // newest year first.
   std::map<int, std::vector<std::size_t>, std::greater<>> decisions_by_year;
+  // Year -> ids of that year's meetings, newest first (by date, then id); newest year first.
+  std::map<int, std::vector<std::string>, std::greater<>> meetings_by_year;
   // Empty records for a person named nowhere.
   [[nodiscard]] const PersonRecords& records_of(const std::string& person) const;
 

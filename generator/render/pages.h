@@ -21,6 +21,9 @@ json documents_page(const PageContext& ctx);
 json topic_page(const PageContext& ctx, const std::string& topic);
 json topics_page(const PageContext& ctx);
 json meetings_page(const PageContext& ctx);
+// /meetings/<year>/: every meeting of one year, newest first.
+Key meetings_year_key(int year);
+json meetings_year_page(const PageContext& ctx, int year);
 // The decisions register: /decisions/ has the newest and links a page for each year.
 json decisions_page(const PageContext& ctx);
 json decisions_year_page(const PageContext& ctx, int year);

@@ -74,26 +74,70 @@ json home_page(const PageContext& ctx) {
   return page;
 }
 
+namespace {
+
+// A decades-long archive lists thousands of meetings: /meetings/ shows those coming up and
+// the newest past ones, and links a page a year, as the decisions register does.
+constexpr std::size_t kNewestMeetings = 100;
+
+// Each year with meetings, newest first, with how many; `current` marks the page's own.
+json meeting_year_links(const PageContext& ctx, int current) {
+  json years = json::array();
+  for (const auto& [year, ids] : ctx.model().meetings_by_year) {
+    years.push_back({{"year", year}, {"href", ctx.href(meetings_year_key(year))}, {"count", ids.size()},
+                     {"current", year == current}});
+  }
+  return years;
+}
+
+}  // namespace
+
+Key meetings_year_key(int year) { return "list:meetings/" + std::to_string(year); }
+
 json meetings_page(const PageContext& ctx) {
   const SiteModel& model = ctx.model();
   json page = ctx.frame("list:meetings", "Meetings", json::array({ctx.link("home:", "Home")}), "meetings");
   json next = json::array();
-  std::map<int, json, std::greater<>> years;
   for (const Meeting* m : meetings_by_date(model, false)) {
-    if (upcoming(model, *m)) {
-      next.push_back(meeting_summary(ctx, *m));
+    if (upcoming(model, *m)) next.push_back(meeting_summary(ctx, *m));
+  }
+  // The newest past meetings, under their years.
+  json groups = json::array();
+  std::size_t shown = 0;
+  std::size_t past = 0;
+  for (const auto& [year, ids] : model.meetings_by_year) {
+    json list = json::array();
+    for (const auto& id : ids) {
+      const Meeting& m = model.meetings.at(id);
+      if (upcoming(model, m)) continue;
+      ++past;
+      if (shown < kNewestMeetings) {
+        list.push_back(meeting_summary(ctx, m));
+        ++shown;
+      }
     }
+    if (!list.empty()) groups.push_back({{"year", year}, {"meetings", list}});
   }
-  for (const Meeting* m : meetings_by_date(model, true)) {
-    if (upcoming(model, *m)) continue;
-    auto& y = years[m->date.year];
-    if (y.is_null()) y = json::array();
-    y.push_back(meeting_summary(ctx, *m));
-  }
-  json past = json::array();
-  for (auto& [year, list] : years) past.push_back({{"year", year}, {"meetings", list}});
   page["upcoming"] = next;
-  page["years"] = past;
+  page["years"] = groups;
+  page["shown"] = shown;
+  page["more"] = past > shown;
+  page["year_links"] = meeting_year_links(ctx, 0);
+  return page;
+}
+
+json meetings_year_page(const PageContext& ctx, int year) {
+  const SiteModel& model = ctx.model();
+  const std::string y = std::to_string(year);
+  json page = ctx.frame(meetings_year_key(year), "Meetings in " + y,
+                        json::array({ctx.link("home:", "Home"), ctx.link("list:meetings", "Meetings")}), "meetings");
+  json list = json::array();
+  if (const auto it = model.meetings_by_year.find(year); it != model.meetings_by_year.end()) {
+    for (const auto& id : it->second) list.push_back(meeting_summary(ctx, model.meetings.at(id)));
+  }
+  page["meetings"] = list;
+  page["year"] = y;
+  page["year_links"] = meeting_year_links(ctx, year);
   return page;
 }
 

@@ -243,6 +243,9 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   });
   out.page("list:accessibility", "accessibility", [&ctx] { return accessibility_page(ctx); });
   out.page("list:meetings", "meetings", [&ctx] { return meetings_page(ctx); });
+  for (const auto& [year, ids] : model.meetings_by_year) {
+    out.page(meetings_year_key(year), "meetings", [&ctx, year = year] { return meetings_year_page(ctx, year); });
+  }
   out.page("list:decisions", "decisions", [&ctx] { return decisions_page(ctx); });
   for (const auto& [year, positions] : model.decisions_by_year) {
     out.page(decisions_year_key(year), "decisions",
