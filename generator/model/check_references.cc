@@ -2,6 +2,7 @@
 // id; every resolved reference becomes a back-link on the page it points to.
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "model/loader.h"
 #include "model/references.h"
@@ -61,14 +62,13 @@ class Checker {
  public:
   explicit Checker(Context& ctx) : ctx_(ctx), model_(ctx.model) {}
 
+  // Each back-link once, in the order first found. The set answers "seen before?" without
+  // scanning the target's list, which for a person at thousands of meetings made this
+  // quadratic in the archive.
   void link(const Key& target, const Key& from, const std::string& relation) {
-    auto& list = model_.backlinks[target.substr(0, target.find('#'))];
-    const BackLink entry{from, relation};
-    if (std::none_of(list.begin(), list.end(), [&](const BackLink& b) {
-          return b.from == entry.from && b.relation == entry.relation;
-        })) {
-      list.push_back(entry);
-    }
+    const Key page = target.substr(0, target.find('#'));
+    if (!linked_.insert(page + '\0' + from + '\0' + relation).second) return;
+    model_.backlinks[page].push_back(BackLink{from, relation});
   }
 
   template <typename Map>
@@ -291,6 +291,7 @@ class Checker {
 
   Context& ctx_;
   SiteModel& model_;
+  std::unordered_set<std::string> linked_;  // target page, from and relation of each back-link
   std::string subject_;  // what is being checked, to begin each message
   std::string item_;     // the agenda item being checked, or ""
 };
