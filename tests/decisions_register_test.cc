@@ -10,12 +10,6 @@ using namespace quorum::testing;
 
 namespace {
 
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
-  return n;
-}
-
 // A held meeting of the board on `date` whose minutes record `decisions` resolutions.
 std::string meeting_with_decisions(const std::string& date, int decisions) {
   std::string files = "-- content/committees/board/meetings/" + date + "/meeting.yaml --\ndate: " + date +

@@ -11,12 +11,6 @@ using namespace quorum::testing;
 
 namespace {
 
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
-  return n;
-}
-
 std::string board_meeting(const std::string& date, const std::string& status) {
   return "-- content/committees/board/meetings/" + date + "/meeting.yaml --\ndate: " + date + "\nstatus: " + status +
          "\nagenda:\n  - number: \"1\"\n    title: Business\n";

@@ -141,6 +141,12 @@ BuildResult build_verbose(const fs::path& source, const fs::path& out) {
 
 int shell(const std::string& command) { return std::system(command.c_str()); }
 
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
 BuildResult check(const fs::path& source) {
   BuildRequest request;
   request.source = source;

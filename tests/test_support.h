@@ -53,6 +53,8 @@ int shell(const std::string& command);
 std::string read(const std::filesystem::path& file);
 // Every file under `root`, relative, sorted.
 std::set<std::string> list_files(const std::filesystem::path& root);
+// How many times `needle` occurs in `text`, not overlapping.
+std::size_t count_of(const std::string& text, const std::string& needle);
 // True when `needle` occurs in any file under `root`; names the first file in `where`.
 bool any_file_contains(const std::filesystem::path& root, const std::string& needle, std::string* where = nullptr);
 

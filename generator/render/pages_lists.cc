@@ -80,14 +80,22 @@ namespace {
 // the newest past ones, and links a page a year, as the decisions register does.
 constexpr std::size_t kNewestMeetings = 100;
 
-// Each year with meetings, newest first, with how many; `current` marks the page's own.
-json meeting_year_links(const PageContext& ctx, int current) {
+// Each year of `by_year` (newest first) with how many it holds and a link to its page,
+// `key_of(year)`; `current` marks the page's own. For the meetings and decisions by year.
+template <typename ByYear>
+json year_links(const PageContext& ctx, const ByYear& by_year, Key (*key_of)(int), int current) {
   json years = json::array();
-  for (const auto& [year, ids] : ctx.model().meetings_by_year) {
-    years.push_back({{"year", year}, {"href", ctx.href(meetings_year_key(year))}, {"count", ids.size()},
+  for (const auto& [year, entries] : by_year) {
+    years.push_back({{"year", year},
+                     {"href", ctx.href(key_of(year))},
+                     {"count", entries.size()},
                      {"current", year == current}});
   }
   return years;
+}
+
+json meeting_year_links(const PageContext& ctx, int current) {
+  return year_links(ctx, ctx.model().meetings_by_year, meetings_year_key, current);
 }
 
 }  // namespace
@@ -129,8 +137,9 @@ json meetings_page(const PageContext& ctx) {
 json meetings_year_page(const PageContext& ctx, int year) {
   const SiteModel& model = ctx.model();
   const std::string y = std::to_string(year);
-  json page = ctx.frame(meetings_year_key(year), "Meetings in " + y,
-                        json::array({ctx.link("home:", "Home"), ctx.link("list:meetings", "Meetings")}), "meetings");
+  json page =
+      ctx.frame(meetings_year_key(year), "Meetings in " + y,
+                json::array({ctx.link("home:", "Home"), ctx.link("list:meetings", "Meetings")}), "meetings");
   json list = json::array();
   if (const auto it = model.meetings_by_year.find(year); it != model.meetings_by_year.end()) {
     for (const auto& id : it->second) list.push_back(meeting_summary(ctx, model.meetings.at(id)));
@@ -158,16 +167,8 @@ json decision_entry(const PageContext& ctx, const Decision& d, const Meeting& m)
           {"text", d.text}};
 }
 
-// Each year with decisions, newest first, with how many; `current` marks the page's own.
 json decision_year_links(const PageContext& ctx, int current) {
-  json years = json::array();
-  for (const auto& [year, positions] : ctx.model().decisions_by_year) {
-    years.push_back({{"year", year},
-                     {"href", ctx.href(decisions_year_key(year))},
-                     {"count", positions.size()},
-                     {"current", year == current}});
-  }
-  return years;
+  return year_links(ctx, ctx.model().decisions_by_year, decisions_year_key, current);
 }
 
 }  // namespace
