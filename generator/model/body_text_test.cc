@@ -3,6 +3,7 @@
 #include "model/body_text.h"
 
 #include <catch2/catch.hpp>
+#include <optional>
 #include <stdexcept>
 
 #include "model/site_model.h"
@@ -79,6 +80,57 @@ TEST_CASE("text that is not a file's own stays in the model", "[model][body]") {
     }
   }
   CHECK(found);
+}
+
+// A tree whose file `changing` reads differently after its first read: a clerk saving it
+// while a working-tree build runs.
+class SavedDuringBuild : public MemoryTree {
+ public:
+  SavedDuringBuild(const testing::Files& files, std::string changing, std::string later)
+      : MemoryTree(files), changing_(std::move(changing)), later_(std::move(later)) {}
+  [[nodiscard]] std::optional<std::string> read(const std::string& path) const override {
+    if (path == changing_ && reads_++ > 0) return later_;
+    return MemoryTree::read(path);
+  }
+
+ private:
+  std::string changing_, later_;
+  mutable int reads_ = 0;
+};
+
+TEST_CASE("minutes saved while their exempt section is cut are an error, not a crash",
+          "[model][body][withheld]") {
+  auto files = testing::parse_sections(testing::minimal_site());
+  const std::string minutes = "content/committees/board/meetings/2018-02-01/minutes.md";
+  files["content/committees/board/meetings/2018-02-01/meeting.yaml"] =
+      "date: 2018-02-01\nstatus: held\nagenda:\n  - number: \"1\"\n    title: Apologies\n"
+      "  - number: \"2\"\n    title: Contract award\n    exempt:\n      paragraph: \"3\"\n";
+  files[minutes] =
+      "---\nstatus: draft\n---\n## 1. Apologies\n\nNone.\n\n## 2. Contract award\n\nSECRET prices.\n";
+  SECTION("unchanged, the section is cut and the rest kept") {
+    const MemoryTree tree(files);
+    Diagnostics diags;
+    const SiteModel model = build_model(tree, diags, {}, {}, 1);
+    REQUIRE_FALSE(diags.has_errors());
+    const Body& body = model.meetings.at("board/2018-02-01").minutes->body;
+    CHECK_FALSE(body.in_file);
+    CHECK(model.body_text(body).find("SECRET") == std::string::npos);
+    CHECK(model.body_text(body).find("None.") != std::string::npos);
+  }
+  SECTION("saved in between, the build stops with the file named") {
+    const SavedDuringBuild tree(files, minutes, "## 1. Apologies\n\nSaved later.\n");
+    Diagnostics diags;
+    const SiteModel model = build_model(tree, diags, {}, {}, 1);
+    REQUIRE(diags.has_errors());
+    bool named = false;
+    for (const auto& d : diags.all()) {
+      named =
+          named || (d.severity == Severity::error && d.format().find(minutes + ":") != std::string::npos &&
+                    d.format().find("changed while the site was being built") != std::string::npos);
+    }
+    CHECK(named);
+    CHECK_FALSE(model.meetings.at("board/2018-02-01").minutes.has_value());
+  }
 }
 
 }  // namespace

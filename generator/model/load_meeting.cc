@@ -2,6 +2,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "model/body_text.h"
 #include "model/loader.h"
@@ -152,8 +153,16 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
                                     "'status: approved' and 'approved_at:' once approved");
   }
   // With exempt sections cut, the outline is made again: their headings, links and
-  // decisions must not reach the model.
-  if (auto public_text = cut_exempt_sections(file->body, m, ctx.tree)) {
+  // decisions must not reach the model. Cutting reads the text again; a file saved since it
+  // was parsed (a working-tree build) is reported, and these minutes are left out.
+  std::optional<std::string> public_text;
+  try {
+    public_text = cut_exempt_sections(file->body, m, ctx.tree);
+  } catch (const std::runtime_error& e) {
+    ctx.diags.error({path, 0, 0}, e.what());
+    return;
+  }
+  if (public_text) {
     minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
   } else {
     minutes.body = std::move(file->body);
