@@ -1,5 +1,7 @@
 #include "parse/yaml_fields.h"
 
+#include <algorithm>
+
 #include "support/text.h"
 
 namespace quorum {
@@ -17,26 +19,43 @@ YamlFields::YamlFields(YAML::Node node, YamlSource source, std::string what, Dia
     : node_(std::move(node)), source_(std::move(source)), what_(std::move(what)), diags_(diags) {
   if (!node_.IsMap()) {
     diags_.error(pos(), subject() + " should be a set of 'field: value' lines");
+    return;
   }
+  // Looked up by key once here: yaml-cpp finds a key by converting every key of the map
+  // and, on a non-const node, allocates a node for each key it does not find, which made
+  // reading a large archive's meetings cost more than parsing them.
+  for (const auto& pair : node_) {
+    if (!pair.first.IsScalar()) continue;
+    const std::string& key = pair.first.Scalar();
+    const bool seen =
+        std::any_of(values_.begin(), values_.end(), [&](const auto& v) { return v.first == key; });
+    if (!seen) values_.emplace_back(key, pair.second);  // the first of duplicate keys, as yaml-cpp
+  }
+}
+
+const YAML::Node* YamlFields::find(const std::string& key) const {
+  for (const auto& [name, value] : values_) {
+    if (name == key) return &value;
+  }
+  return nullptr;
 }
 
 std::string YamlFields::subject() const { return capitalised(what_); }
 
 bool YamlFields::has(const std::string& key) {
   known_.insert(key);
-  if (!node_.IsMap()) return false;
-  const YAML::Node value = node_[key];
-  return value.IsDefined() && !value.IsNull();
+  const YAML::Node* value = find(key);
+  return value != nullptr && value->IsDefined() && !value->IsNull();
 }
 
 SourcePos YamlFields::pos_of(const std::string& key) {
   if (!has(key)) return pos();
-  return position_of(node_[key], source_);
+  return position_of(*find(key), source_);
 }
 
 YAML::Node YamlFields::node(const std::string& key) {
   if (!has(key)) return YAML::Node();
-  return node_[key];
+  return *find(key);
 }
 
 std::string YamlFields::text(const std::string& key, Need need) {
@@ -46,7 +65,7 @@ std::string YamlFields::text(const std::string& key, Need need) {
     }
     return {};
   }
-  const YAML::Node value = node_[key];
+  const YAML::Node value = *find(key);
   if (!value.IsScalar()) {
     diags_.error(position_of(value, source_),
                  subject() + ": '" + key + "' should be a single value, not a list or a set of fields");
@@ -113,7 +132,7 @@ std::string YamlFields::choice(const std::string& key, std::initializer_list<con
 std::vector<std::string> YamlFields::text_list(const std::string& key) {
   std::vector<std::string> out;
   if (!has(key)) return out;
-  const YAML::Node value = node_[key];
+  const YAML::Node value = *find(key);
   if (value.IsScalar()) {
     out.push_back(value.Scalar());
     return out;
@@ -135,7 +154,7 @@ std::vector<std::string> YamlFields::text_list(const std::string& key) {
 std::vector<YAML::Node> YamlFields::items(const std::string& key) {
   std::vector<YAML::Node> out;
   if (!has(key)) return out;
-  const YAML::Node value = node_[key];
+  const YAML::Node value = *find(key);
   if (value.IsSequence()) {
     for (const auto& item : value) out.push_back(item);
   } else if (value.IsMap() || value.IsScalar()) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parse/yaml_document.h"
@@ -52,7 +53,11 @@ class YamlFields {
   void finish();
 
  private:
+  // The value of `key` in the map, or nullptr.
+  [[nodiscard]] const YAML::Node* find(const std::string& key) const;
+
   YAML::Node node_;
+  std::vector<std::pair<std::string, YAML::Node>> values_;  // the map's scalar keys, in order
   YamlSource source_;
   std::string what_;
   Diagnostics& diags_;
