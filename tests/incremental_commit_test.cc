@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <map>
 #include <regex>
 
@@ -54,7 +55,49 @@ std::pair<int, int> data_files_made(const BuildResult& r) {
   return {std::stoi(m[1].str()), std::stoi(m[2].str())};
 }
 
+// "(reused, cached anew)" Markdown outlines from a --verbose build's counts.
+std::pair<int, int> outlines(const BuildResult& r) {
+  std::smatch found;
+  REQUIRE(std::regex_search(r.out, found,
+                            std::regex(R"(\((\d+) Markdown outlines reused from the cache, (\d+) cached anew\))")));
+  return {std::stoi(found[1].str()), std::stoi(found[2].str())};
+}
+
 }  // namespace
+
+TEST_CASE("a rebuild outlines only the Markdown files a commit changed", "[e2e][incremental]") {
+  TempDir dir;
+  write_files(dir / "repo", parse_sections(minimal_site()));
+  commit_all(dir / "repo", "Publish", kFirst);
+  const BuildResult first = build_verbose(dir / "repo", dir / "site");
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  const auto [reused_first, outlined] = outlines(first);
+  CHECK(reused_first == 0);
+  REQUIRE(outlined >= 3);
+  const fs::path cache = AtomicOutput::cache_dir(dir / "site") / "parse/markdown.cache";
+  REQUIRE(fs::exists(cache));
+
+  SECTION("a changed file is outlined again, and its new heading is on the site") {
+    write_files(dir / "repo", {{kMinutes, read(dir / "repo" / kMinutes) + "\n## 9. A late item\n\nNoted.\n"}});
+    commit_all(dir / "repo", "Add a late item", kFirst + 60);
+    const BuildResult r = build_verbose(dir / "repo", dir / "site");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(outlines(r) == std::pair<int, int>{outlined - 1, 1});
+    CHECK(read(dir / "site/committees/board/2017-07-19/minutes/index.html").find("id=\"item-9\"") !=
+          std::string::npos);
+  }
+  SECTION("a damaged cache is ignored") {
+    std::ofstream(cache, std::ios::binary | std::ios::trunc) << "quorum-parse-cache 1\nnot this one\n\xFF\xFF";
+    const BuildResult r = build_verbose(dir / "repo", dir / "site");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(outlines(r) == std::pair<int, int>{0, outlined});
+  }
+  REQUIRE(build_ref(dir / "repo", dir / "clean", "HEAD", /*clean=*/true).exit_code == 0);
+  same_tree(dir / "site", dir / "clean");
+}
 
 TEST_CASE("an incremental build makes again only the data and search files whose inputs changed",
           "[e2e][incremental]") {

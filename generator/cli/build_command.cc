@@ -93,11 +93,13 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   times.end("load");
   History history = History::read(request.source, tree->revision().commit, diags);
   times.end("history");
-  // Extracted PDF text is kept by blob id beside the site, so unchanged PDFs cost nothing
-  // on the next build (`check` writes nothing, so it extracts without the cache).
-  const std::filesystem::path pdf_cache = request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out) / "pdf";
+  // Extracted PDF text and Markdown outlines are kept by blob id beside the site, so
+  // unchanged files cost little on the next build (`check` writes nothing, so it goes
+  // without the caches).
+  const std::filesystem::path cache_dir =
+      request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out);
   // The same threads as rendering (-j): the files are parsed on them too.
-  const SiteModel model = build_model(*tree, diags, std::move(history), pdf_cache, request.jobs);
+  const SiteModel model = build_model(*tree, diags, std::move(history), cache_dir, request.jobs);
   if (request.publishing_rules) check_publishing_rules(model, diags);
   times.end("parse+model");
   const auto theme = Theme::load(model.site.theme, *tree, theme_search_dirs(request), diags);
@@ -140,12 +142,15 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
         << " unchanged) and copied " << stats.files << " files to " << request.out.string() << " in " << ms << " ms\n";
   }
   if (request.verbose) {
-    times.print(out, "Counts: " + std::to_string(tree->files().size()) + " source files, " +
+    times.print(out, "Counts: " + std::to_string(tree->files().size()) + " source files (" +
+                         std::to_string(model.markdown_from_cache) +
+                         " Markdown outlines reused from the cache, " +
+                         std::to_string(model.markdown_outlined) + " cached anew), " +
                          std::to_string(model.meetings.size()) + " meetings, " + std::to_string(stats.pages) +
-                         " pages (" + std::to_string(stats.rendered) + " rendered), " + std::to_string(stats.files) +
-                         " other files (" + std::to_string(stats.derived_made) + " of " +
-                         std::to_string(stats.derived) + " data and search files made), " + std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) +
-                         " threads");
+                         " pages (" + std::to_string(stats.rendered) + " rendered), " +
+                         std::to_string(stats.files) + " other files (" + std::to_string(stats.derived_made) +
+                         " of " + std::to_string(stats.derived) + " data and search files made), " +
+                         std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) + " threads");
   }
   return kOk;
 }

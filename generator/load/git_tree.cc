@@ -154,6 +154,14 @@ std::optional<std::string> GitTree::read(const std::string& path) const {
   return bytes;
 }
 
+std::optional<std::string> GitTree::known_fingerprint(const std::string& path) const {
+  const auto it = impl_->blobs.find(path);
+  if (it == impl_->blobs.end()) return std::nullopt;
+  char hex[GIT_OID_HEXSZ + 1] = {};
+  git_oid_tostr(hex, sizeof hex, &it->second.id);
+  return hex;
+}
+
 std::optional<std::size_t> GitTree::size(const std::string& path) const {
   const auto it = impl_->blobs.find(path);
   if (it == impl_->blobs.end()) return std::nullopt;

@@ -22,6 +22,7 @@ class GitTree : public SourceTree {
   [[nodiscard]] std::optional<std::string> read(const std::string& path) const override;
   [[nodiscard]] std::optional<std::size_t> size(const std::string& path) const override;
   [[nodiscard]] const Revision& revision() const override { return revision_; }
+  [[nodiscard]] std::optional<std::string> known_fingerprint(const std::string& path) const override;
 
  private:
   struct Impl;

@@ -30,6 +30,11 @@ class SourceTree {
   [[nodiscard]] virtual std::optional<std::size_t> size(const std::string& path) const = 0;
   [[nodiscard]] virtual const Revision& revision() const = 0;
   [[nodiscard]] bool exists(const std::string& path) const;
+  // The file's fingerprint (load/fingerprint.h) when the tree knows it without reading the
+  // file, as a git tree lists each blob's id; nullopt: read the file and fingerprint it.
+  [[nodiscard]] virtual std::optional<std::string> known_fingerprint(const std::string& /*path*/) const {
+    return std::nullopt;
+  }
 };
 
 // The folders of a content repository that Quorum reads; anything else is ignored.

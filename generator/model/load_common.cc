@@ -43,7 +43,7 @@ Body make_body(std::string markdown, const std::string& path, int first_line) {
 std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& path) {
   std::optional<ParsedMarkdown> parsed;
   if (ctx.parsed != nullptr) parsed = ctx.parsed->take_markdown(path);
-  if (!parsed) parsed = parse_markdown_file(ctx.tree, path);
+  if (!parsed) parsed = parse_markdown_file(ctx.tree, path, ctx.cache);
   if (parsed->inputs) ctx.model.inputs[path] = std::move(*parsed->inputs);
   report(ctx, parsed->diags);
   return std::move(parsed->file);

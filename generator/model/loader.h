@@ -14,6 +14,7 @@
 namespace quorum::loader {
 
 class ParsedFiles;
+class ParseCache;
 
 struct Context {
   const SourceTree& tree;
@@ -23,6 +24,8 @@ struct Context {
   // Files already read and parsed on other threads (parsed_files.h); null: read each file
   // when it is asked for.
   ParsedFiles* parsed = nullptr;
+  // Markdown files outlined by an earlier build (parse_cache.h); null: outline every file.
+  ParseCache* cache = nullptr;
 };
 
 struct MarkdownFile {

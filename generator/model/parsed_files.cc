@@ -30,68 +30,109 @@ ParsedYaml parse_yaml_file(const SourceTree& tree, const std::string& path) {
     return out;
   }
   // A YAML file is all metadata: every byte of it may show on other pages.
-  const std::string fp = fingerprint(*bytes);
+  auto known = tree.known_fingerprint(path);
+  const std::string fp = known ? std::move(*known) : fingerprint(*bytes);
   out.inputs = SiteModel::SourceInputs{fp, fp};
   out.node = load_yaml(*bytes, {path, 1}, out.diags);
   return out;
 }
 
-ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& path) {
-  ParsedMarkdown out;
-  auto bytes = tree.read(path);
-  if (!bytes) {
-    out.diags.error({path, 0, 0}, "could not read this file");
-    return out;
+namespace {
+
+// Everything of a Markdown file but reading its front matter as YAML; nullopt (with the
+// reason in `diags`) when the bytes cannot be used. `raw_fingerprint` is of `bytes` as read.
+std::optional<MarkdownParse> parse_markdown_bytes(std::string bytes, const std::string& raw_fingerprint,
+                                                  const std::string& path, Diagnostics& diags) {
+  const bool bom = bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  if (bom) bytes.erase(0, 3);
+  if (const auto bad = find_invalid_utf8(bytes); bad != std::string::npos) {
+    const auto lc = line_column_at(bytes, bad);
+    diags.error({path, lc.line, lc.column}, "this text is not valid UTF-8; save the file as UTF-8");
+    return std::nullopt;
   }
-  if (bytes->size() >= 3 && bytes->compare(0, 3, "\xEF\xBB\xBF") == 0) bytes->erase(0, 3);
-  if (const auto bad = find_invalid_utf8(*bytes); bad != std::string::npos) {
-    const auto lc = line_column_at(*bytes, bad);
-    out.diags.error({path, lc.line, lc.column}, "this text is not valid UTF-8; save the file as UTF-8");
-    return out;
+  if (const auto nul = bytes.find('\0'); nul != std::string::npos) {
+    const auto lc = line_column_at(bytes, nul);
+    diags.error({path, lc.line, lc.column}, "this file contains a NUL byte; it is not a text file");
+    return std::nullopt;
   }
-  if (const auto nul = bytes->find('\0'); nul != std::string::npos) {
-    const auto lc = line_column_at(*bytes, nul);
-    out.diags.error({path, lc.line, lc.column}, "this file contains a NUL byte; it is not a text file");
-    return out;
-  }
-  FrontMatter fm = split_front_matter(*bytes, path, out.diags);
+  FrontMatter fm = split_front_matter(bytes, path, diags);
   // The body is usually the file's tail as it is: then the model keeps where, not the text.
-  const std::size_t body_offset = bytes->size() - std::min(bytes->size(), fm.body.size());
-  const bool body_is_tail = bytes->compare(body_offset, std::string::npos, fm.body) == 0;
-  MarkdownFile file;
-  file.front_source = {path, fm.yaml_first_line};
-  if (fm.present) {
-    file.front = load_yaml(fm.yaml, file.front_source, out.diags);
-    if (file.front && file.front->IsNull()) file.front = YAML::Node(YAML::NodeType::Map);
-  }
-  file.body = make_body(std::move(fm.body), path, fm.body_first_line);
+  const std::size_t body_offset = bytes.size() - std::min(bytes.size(), fm.body.size());
+  const bool body_is_tail = bytes.compare(body_offset, std::string::npos, fm.body) == 0;
+  MarkdownParse out;
+  out.front_present = fm.present;
+  out.front_first_line = fm.yaml_first_line;
+  out.body = make_body(std::move(fm.body), path, fm.body_first_line);
   // What other pages can see of a Markdown file: its front matter and its outline (headings,
   // links, decisions), not the wording of its body, which shows only on its own page. Each
   // part starts with a NUL and a letter, so no text can pass for another kind of part.
-  std::string visible = std::move(fm.yaml);
+  std::string visible = fm.yaml;
   const auto part = [&visible](char kind) {
     visible += '\0';
     visible += kind;
   };
-  for (const auto& h : file.body.outline.headings) {
+  for (const auto& h : out.body.outline.headings) {
     part('h');
     visible += std::to_string(h.level) + h.id + '|' + h.item + '|' + h.text;
   }
-  for (const auto& l : file.body.outline.links) {
+  for (const auto& l : out.body.outline.links) {
     part('l');
     visible += l.url;
   }
-  for (const auto& d : file.body.outline.decisions) {
+  for (const auto& d : out.body.outline.decisions) {
     part('d');
     visible += d.id + '|' + d.item + '|' + d.text;
   }
-  out.inputs = SiteModel::SourceInputs{fingerprint(*bytes), fingerprint(visible)};
+  out.front_yaml = std::move(fm.yaml);
+  out.inputs = SiteModel::SourceInputs{bom ? fingerprint(bytes) : raw_fingerprint, fingerprint(visible)};
   if (body_is_tail) {
-    file.body.markdown = std::string();  // releases the text, not only its length
-    file.body.in_file = true;
-    file.body.offset = body_offset;
-    file.body.file_fingerprint = out.inputs->whole;
+    // Swapped out, not assigned an empty string: libstdc++'s move assignment from a short
+    // string keeps the target's buffer, so every body's text stayed in the model.
+    std::string().swap(out.body.markdown);
+    out.body.in_file = true;
+    out.body.offset = body_offset;
+    out.body.file_fingerprint = out.inputs.whole;
   }
+  return out;
+}
+
+}  // namespace
+
+ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& path, ParseCache* cache) {
+  ParsedMarkdown out;
+  // A git tree names each file's fingerprint without reading it: a cached file is not read.
+  std::optional<std::string> raw_fingerprint = tree.known_fingerprint(path);
+  std::optional<std::string> bytes;
+  if (!raw_fingerprint && cache != nullptr && cache->enabled()) {
+    bytes = tree.read(path);
+    if (bytes) raw_fingerprint = fingerprint(*bytes);
+  }
+  std::optional<MarkdownParse> parse;
+  if (raw_fingerprint && cache != nullptr) parse = cache->reuse(*raw_fingerprint);
+  const bool from_cache = parse.has_value();
+  if (!parse) {
+    if (!bytes) bytes = tree.read(path);
+    if (!bytes) {
+      out.diags.error({path, 0, 0}, "could not read this file");
+      return out;
+    }
+    if (!raw_fingerprint) raw_fingerprint = fingerprint(*bytes);
+    parse = parse_markdown_bytes(std::move(*bytes), *raw_fingerprint, path, out.diags);
+    if (!parse) return out;
+  }
+  MarkdownFile file;
+  file.front_source = {path, parse->front_first_line};
+  if (parse->front_present) {
+    file.front = load_yaml(parse->front_yaml, file.front_source, out.diags);
+    if (file.front && file.front->IsNull()) file.front = YAML::Node(YAML::NodeType::Map);
+  }
+  // Kept only when clean, so a file's messages are reported on every build.
+  if (!from_cache && cache != nullptr && parse->body.in_file && out.diags.all().empty()) {
+    cache->keep(*raw_fingerprint, *parse);
+  }
+  file.body = std::move(parse->body);
+  file.body.path = path;
+  out.inputs = std::move(parse->inputs);
   out.file = std::move(file);
   return out;
 }
@@ -126,8 +167,9 @@ std::vector<PlannedRead> plan_reads(const SourceTree& tree, const std::vector<Pl
   return plan;
 }
 
-ParsedFiles::ParsedFiles(const SourceTree& tree, std::vector<PlannedRead> plan, unsigned threads)
-    : tree_(tree) {
+ParsedFiles::ParsedFiles(const SourceTree& tree, std::vector<PlannedRead> plan, unsigned threads,
+                         ParseCache* cache)
+    : tree_(tree), cache_(cache) {
   slots_.resize(plan.size());
   for (std::size_t i = 0; i < plan.size(); ++i) {
     index_.emplace(plan[i].path, i);  // a path planned twice is parsed at its first place
@@ -160,7 +202,7 @@ void ParsedFiles::work(std::size_t i) {
     if (slot.read.kind == FileKind::yaml) {
       yaml = parse_yaml_file(tree_, slot.read.path);
     } else {
-      markdown = parse_markdown_file(tree_, slot.read.path);
+      markdown = parse_markdown_file(tree_, slot.read.path, cache_);
     }
   } catch (...) {
     failure = std::current_exception();

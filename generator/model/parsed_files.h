@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "model/loader.h"
+#include "model/parse_cache.h"
 
 namespace quorum::loader {
 
@@ -38,9 +39,11 @@ struct ParsedMarkdown {
 };
 
 // The work of read_yaml_file / read_markdown_file that needs no Context: safe to run on
-// any thread (the tree's reads are).
+// any thread (the tree's reads are). A Markdown file whose bytes are in `cache` is not
+// outlined again, nor read when the tree knows its fingerprint.
 ParsedYaml parse_yaml_file(const SourceTree& tree, const std::string& path);
-ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& path);
+ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& path,
+                                   ParseCache* cache = nullptr);
 
 enum class FileKind { yaml, markdown };
 struct PlannedRead {
@@ -63,7 +66,8 @@ std::vector<PlannedRead> plan_reads(const SourceTree& tree, const std::vector<Pl
 // for, so memory stays bounded however large the archive.
 class ParsedFiles {
  public:
-  ParsedFiles(const SourceTree& tree, std::vector<PlannedRead> plan, unsigned threads);
+  ParsedFiles(const SourceTree& tree, std::vector<PlannedRead> plan, unsigned threads,
+              ParseCache* cache = nullptr);
   ~ParsedFiles();  // stops the workers (files nobody asked for are not parsed)
   ParsedFiles(const ParsedFiles&) = delete;
   ParsedFiles& operator=(const ParsedFiles&) = delete;
@@ -88,6 +92,7 @@ class ParsedFiles {
   Slot* wait_for(const std::string& path, FileKind kind, std::unique_lock<std::mutex>& lock);
 
   const SourceTree& tree_;
+  ParseCache* cache_;
   std::vector<Slot> slots_;
   std::map<std::string, std::size_t> index_;  // path -> slot
   std::mutex mutex_;

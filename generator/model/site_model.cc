@@ -173,7 +173,7 @@ std::string SiteModel::body_text(const Body& body) const {
 }
 
 SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history,
-                      const std::filesystem::path& pdf_cache, unsigned jobs) {
+                      const std::filesystem::path& cache_dir, unsigned jobs) {
   SiteModel model;
   model.history = std::move(history);
   model.source = &tree;
@@ -222,13 +222,16 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   std::sort(meeting_folders.begin(), meeting_folders.end());
   meeting_folders.erase(std::unique(meeting_folders.begin(), meeting_folders.end()), meeting_folders.end());
 
+  loader::ParseCache cache(cache_dir.empty() ? cache_dir : cache_dir / "parse");
+  ctx.cache = &cache;
   const unsigned threads = jobs != 0 ? jobs : default_jobs();
   std::optional<loader::ParsedFiles> parsed;
   if (threads > 1) {
     std::vector<std::string> meeting_paths;
     meeting_paths.reserve(meeting_folders.size());
     for (const auto& [committee, folder] : meeting_folders) meeting_paths.push_back(folder);
-    parsed.emplace(tree, loader::plan_reads(tree, entity_files, committee_folders, meeting_paths), threads);
+    parsed.emplace(tree, loader::plan_reads(tree, entity_files, committee_folders, meeting_paths), threads,
+                   &cache);
     ctx.parsed = &*parsed;
   }
 
@@ -267,11 +270,15 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   }
   ctx.parsed = nullptr;
   parsed.reset();  // stops the workers
+  ctx.cache = nullptr;
+  cache.finish();
+  model.markdown_outlined = cache.kept();
+  model.markdown_from_cache = cache.reused();
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
   model.withheld_commits = model.history.commits_touching(model.withheld_paths);
-  extract_pdfs(model, tree, diags, pdf_cache);
+  extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");
 
   // "Today" is the day of the commit being built, so the same commit always renders the
   // same upcoming meetings; outside git, SOURCE_DATE_EPOCH or else the clock.

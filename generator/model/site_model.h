@@ -94,6 +94,9 @@ struct SiteModel {
   };
   std::map<std::string, SourceInputs> inputs;
   std::string shared_inputs;
+  // How many Markdown files this build outlined, and how many it took from the parse cache.
+  std::size_t markdown_outlined = 0;
+  std::size_t markdown_from_cache = 0;
 
   // The source files a page is made from, for its history ("first published").
   [[nodiscard]] std::vector<std::string> source_paths(const Key& key) const;
@@ -109,10 +112,12 @@ struct SiteModel {
 // Loads, validates and cross-references everything in `tree`. Errors go to `diags`; the
 // returned model is complete enough to keep checking but must not be rendered when
 // diags.has_errors().
-// `pdf_cache` (optional) keeps extracted PDF text by blob id between builds.
+// `cache_dir` (optional) keeps, between builds, extracted PDF text (in pdf/) and what
+// each Markdown file's bytes gave its parse (in parse/), both by blob id: with or without
+// them, the model is the same.
 // `jobs`: threads to read and parse the files on (0: one per core; 1: this thread only).
 // The model and the messages, in their order, are the same for any number.
 SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history = {},
-                      const std::filesystem::path& pdf_cache = {}, unsigned jobs = 0);
+                      const std::filesystem::path& cache_dir = {}, unsigned jobs = 0);
 
 }  // namespace quorum

@@ -1,0 +1,281 @@
+#include "model/parse_cache.h"
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <system_error>
+
+namespace quorum::loader {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kMagic = "quorum-parse-cache 1\n";
+constexpr std::size_t kFingerprintSize = 40;  // hex git blob id
+constexpr std::uint32_t kMaxEntry = 64U * 1024U * 1024U;
+
+class Writer {
+ public:
+  void u32(std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out_ += static_cast<char>((v >> (8 * i)) & 0xFFU);
+  }
+  void u64(std::uint64_t v) {
+    u32(static_cast<std::uint32_t>(v));
+    u32(static_cast<std::uint32_t>(v >> 32U));
+  }
+  void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
+  void flag(bool v) { out_ += v ? '\1' : '\0'; }
+  void text(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_ += s;
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// Reads what Writer wrote; any read past the end marks the whole entry damaged.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  std::uint32_t u32() {
+    if (in_.size() < 4) return fail();
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[i])) << (8 * i);
+    in_.remove_prefix(4);
+    return v;
+  }
+  std::uint64_t u64() {
+    const std::uint64_t low = u32();
+    return low | (static_cast<std::uint64_t>(u32()) << 32U);
+  }
+  int i32() { return static_cast<int>(u32()); }
+  bool flag() {
+    if (in_.empty()) {
+      fail();
+      return false;
+    }
+    const bool v = in_[0] != '\0';
+    in_.remove_prefix(1);
+    return v;
+  }
+  std::string text() {
+    const std::uint32_t n = u32();
+    if (in_.size() < n) {
+      fail();
+      return {};
+    }
+    std::string s(in_.substr(0, n));
+    in_.remove_prefix(n);
+    return s;
+  }
+  // A count of items that each take at least `min_bytes`: a damaged count cannot make a
+  // huge allocation.
+  std::size_t count(std::size_t min_bytes) {
+    const std::uint32_t n = u32();
+    if (n > in_.size() / min_bytes) return fail();
+    return n;
+  }
+  [[nodiscard]] bool ok() const { return ok_ && in_.empty(); }
+
+ private:
+  std::uint32_t fail() {
+    ok_ = false;
+    in_ = {};
+    return 0;
+  }
+  std::string_view in_;
+  bool ok_ = true;
+};
+
+void put_outline(Writer& w, const MarkdownOutline& o) {
+  w.u32(static_cast<std::uint32_t>(o.headings.size()));
+  for (const auto& h : o.headings) {
+    w.i32(h.level);
+    w.text(h.text);
+    w.text(h.id);
+    w.text(h.item);
+    w.i32(h.line);
+  }
+  w.u32(static_cast<std::uint32_t>(o.links.size()));
+  for (const auto& l : o.links) {
+    w.text(l.url);
+    w.text(l.text);
+    w.i32(l.line);
+    w.i32(l.column);
+    w.flag(l.image);
+  }
+  w.u32(static_cast<std::uint32_t>(o.decisions.size()));
+  for (const auto& d : o.decisions) {
+    w.text(d.id);
+    w.text(d.item);
+    w.text(d.text);
+    w.i32(d.line);
+  }
+}
+
+MarkdownOutline get_outline(Reader& r) {
+  MarkdownOutline o;
+  o.headings.resize(r.count(20));
+  for (auto& h : o.headings) {
+    h.level = r.i32();
+    h.text = r.text();
+    h.id = r.text();
+    h.item = r.text();
+    h.line = r.i32();
+  }
+  o.links.resize(r.count(17));
+  for (auto& l : o.links) {
+    l.url = r.text();
+    l.text = r.text();
+    l.line = r.i32();
+    l.column = r.i32();
+    l.image = r.flag();
+  }
+  o.decisions.resize(r.count(16));
+  for (auto& d : o.decisions) {
+    d.id = r.text();
+    d.item = r.text();
+    d.text = r.text();
+    d.line = r.i32();
+  }
+  return o;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+std::string encode_markdown_parse(const MarkdownParse& p) {
+  Writer w;
+  w.text(p.front_yaml);
+  w.flag(p.front_present);
+  w.i32(p.front_first_line);
+  w.i32(p.body.first_line);
+  w.u64(p.body.offset);
+  w.flag(p.body.blank);
+  w.text(p.body.file_fingerprint);
+  put_outline(w, p.body.outline);
+  w.text(p.inputs.whole);
+  w.text(p.inputs.visible);
+  return w.take();
+}
+
+std::optional<MarkdownParse> decode_markdown_parse(std::string_view bytes) {
+  Reader r(bytes);
+  MarkdownParse p;
+  p.front_yaml = r.text();
+  p.front_present = r.flag();
+  p.front_first_line = r.i32();
+  p.body.first_line = r.i32();
+  p.body.offset = r.u64();
+  p.body.blank = r.flag();
+  p.body.file_fingerprint = r.text();
+  p.body.outline = get_outline(r);
+  p.inputs.whole = r.text();
+  p.inputs.visible = r.text();
+  if (!r.ok()) return std::nullopt;
+  p.body.in_file = true;
+  return p;
+}
+
+std::string ParseCache::executable_identity() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  const auto size = fs::file_size(exe, ec);
+  if (ec) return {};
+  const auto time = fs::last_write_time(exe, ec);
+  if (ec) return {};
+  return exe.string() + '|' + std::to_string(size) + '|' + std::to_string(time.time_since_epoch().count());
+}
+
+ParseCache::ParseCache(fs::path folder, std::string writer)
+    : folder_(std::move(folder)), writer_(std::move(writer)) {
+  // Without knowing which executable wrote a cache, no cache can be trusted.
+  if (writer_.empty() || writer_.find('\n') != std::string::npos) folder_.clear();
+  if (folder_.empty()) return;
+  old_bytes_ = read_file(folder_ / "markdown.cache");
+  const std::string header = std::string(kMagic) + writer_ + '\n';
+  if (old_bytes_.compare(0, header.size(), header) != 0) {
+    old_bytes_.clear();
+    return;
+  }
+  std::string_view rest(old_bytes_);
+  rest.remove_prefix(header.size());
+  while (rest.size() >= kFingerprintSize + 4) {
+    const std::string_view key = rest.substr(0, kFingerprintSize);
+    Reader size_reader(rest.substr(kFingerprintSize, 4));
+    const std::uint32_t size = size_reader.u32();
+    rest.remove_prefix(kFingerprintSize + 4);
+    if (size > kMaxEntry || size > rest.size()) break;  // cut short: keep what came before
+    old_entries_.emplace(key, rest.substr(0, size));
+    rest.remove_prefix(size);
+  }
+}
+
+ParseCache::~ParseCache() {
+  if (new_file_.is_open()) {
+    new_file_.close();
+    std::error_code ec;
+    fs::remove(new_path_, ec);
+  }
+}
+
+std::optional<MarkdownParse> ParseCache::reuse(const std::string& fingerprint) {
+  if (folder_.empty()) return std::nullopt;
+  const auto it = old_entries_.find(fingerprint);  // read-only after construction
+  if (it == old_entries_.end()) return std::nullopt;
+  auto parse = decode_markdown_parse(it->second);
+  if (!parse) return std::nullopt;
+  const std::lock_guard lock(mutex_);
+  append(fingerprint, it->second);
+  ++reused_;
+  return parse;
+}
+
+void ParseCache::keep(const std::string& fingerprint, const MarkdownParse& parse) {
+  if (folder_.empty() || fingerprint.size() != kFingerprintSize) return;
+  const std::string entry = encode_markdown_parse(parse);
+  if (entry.size() > kMaxEntry) return;
+  const std::lock_guard lock(mutex_);
+  append(fingerprint, entry);
+  ++kept_;
+}
+
+void ParseCache::append(const std::string& fingerprint, std::string_view entry) {
+  if (!written_.insert(fingerprint).second) return;
+  if (!new_file_.is_open()) {
+    std::error_code ec;
+    fs::create_directories(folder_, ec);
+    new_path_ = folder_ / ("markdown.cache.new-" + std::to_string(::getpid()));
+    new_file_.open(new_path_, std::ios::binary | std::ios::trunc);
+    new_file_ << kMagic << writer_ << '\n';
+  }
+  Writer size;
+  size.u32(static_cast<std::uint32_t>(entry.size()));
+  new_file_ << fingerprint << size.take() << entry;
+}
+
+void ParseCache::finish() {
+  const std::lock_guard lock(mutex_);
+  if (!new_file_.is_open()) return;
+  new_file_.close();
+  std::error_code ec;
+  if (new_file_.fail()) {
+    fs::remove(new_path_, ec);
+    return;
+  }
+  fs::rename(new_path_, folder_ / "markdown.cache", ec);
+  if (ec) fs::remove(new_path_, ec);
+}
+
+}  // namespace quorum::loader

@@ -1,0 +1,84 @@
+// Internal to the model: what a Markdown file's bytes gave when they were last parsed, kept
+// between builds so a rebuild outlines only the files that changed.
+//
+// Outlining every body with cmark is about half of a large archive's parse, and a clerk's
+// commit changes one file of tens of thousands. An entry is keyed by the file's fingerprint
+// (its git blob id, which a git tree lists without reading the file), so it is right for
+// any path whose bytes are the same, and a changed file simply misses. The cache file also
+// names the executable that wrote it: a different build of Quorum may outline differently,
+// so it starts again from empty. Only clean parses are kept (no messages, body the file's
+// tail): a file with a problem is parsed again, so its messages are reported every build.
+//
+// The cache lives in a folder beside the output (AtomicOutput::cache_dir) and is never
+// published. A damaged or foreign cache file reads as empty; each build writes a new file
+// holding the entries it used, then renames it into place, so the cache does not grow with
+// files long deleted.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "model/site_model.h"
+
+namespace quorum::loader {
+
+// What parsing gives of a Markdown file before its front matter is read as YAML (which
+// yields a YAML::Node, not kept: the front matter is small and is read again).
+struct MarkdownParse {
+  std::string front_yaml;
+  bool front_present = false;
+  int front_first_line = 0;
+  Body body;  // in_file, with its outline; `path` is set by whoever asks
+  SiteModel::SourceInputs inputs;
+};
+
+// The bytes one entry is stored as, and back; nullopt when they are damaged.
+std::string encode_markdown_parse(const MarkdownParse& parse);
+std::optional<MarkdownParse> decode_markdown_parse(std::string_view bytes);
+
+class ParseCache {
+ public:
+  // Reads <folder>/markdown.cache when this executable wrote it. `folder` empty: a cache
+  // that keeps nothing (a check-only build, a test).
+  explicit ParseCache(std::filesystem::path folder, std::string writer = executable_identity());
+  ~ParseCache();  // without finish(), the new file is dropped and the old one stays
+  ParseCache(const ParseCache&) = delete;
+  ParseCache& operator=(const ParseCache&) = delete;
+
+  [[nodiscard]] bool enabled() const { return !folder_.empty(); }
+  // The entry for these bytes, carried into the new cache file. Safe from any thread.
+  std::optional<MarkdownParse> reuse(const std::string& fingerprint);
+  // Adds an entry for these bytes to the new cache file. Safe from any thread.
+  void keep(const std::string& fingerprint, const MarkdownParse& parse);
+  // Puts the new cache file in place of the old. A failure only loses the cache.
+  void finish();
+
+  [[nodiscard]] std::size_t reused() const { return reused_; }
+  [[nodiscard]] std::size_t kept() const { return kept_; }
+
+  // This executable's path, size and modification time: a rebuilt Quorum is another writer.
+  static std::string executable_identity();
+
+ private:
+  void append(const std::string& fingerprint, std::string_view entry);  // mutex_ held
+
+  std::filesystem::path folder_;
+  std::string writer_;
+  std::string old_bytes_;  // the old cache file, entries pointing into it
+  std::unordered_map<std::string_view, std::string_view> old_entries_;
+  std::mutex mutex_;
+  std::filesystem::path new_path_;
+  std::ofstream new_file_;
+  std::unordered_set<std::string> written_;  // fingerprints already in the new file
+  std::size_t reused_ = 0;
+  std::size_t kept_ = 0;
+};
+
+}  // namespace quorum::loader
