@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <iterator>
 #include <system_error>
 
 namespace quorum::loader {
@@ -147,9 +146,12 @@ MarkdownOutline get_outline(Reader& r) {
 }
 
 std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return {};
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return {};
+  return bytes;
 }
 
 }  // namespace
