@@ -99,6 +99,42 @@ TEST_CASE("a rebuild outlines only the Markdown files a commit changed", "[e2e][
   same_tree(dir / "site", dir / "clean");
 }
 
+TEST_CASE("the first build of a new day makes again only the pages that show what is upcoming or current",
+          "[e2e][incremental]") {
+  TempDir dir;
+  write_files(dir / "repo", parse_sections(minimal_site()));
+  // Upcoming on the first day (2017-07-20), past ten days later.
+  write_files(dir / "repo", {{"content/committees/board/meetings/2017-07-25/meeting.yaml",
+                              "date: 2017-07-25\nstatus: scheduled\nvenue: Town Hall\nagenda:\n"
+                              "  - number: \"1\"\n    title: Apologies\n"}});
+  commit_all(dir / "repo", "Publish", kFirst);
+  const BuildResult first = build_verbose(dir / "repo", dir / "site");
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  const auto before = inodes_and_bytes(dir / "site");
+  REQUIRE(before.at("index.html").second.find("board/2017-07-25/") != std::string::npos);
+
+  // A commit that changes nothing Quorum reads, on a later day.
+  write_files(dir / "repo", {{"NOTES.txt", "Not content.\n"}});
+  commit_all(dir / "repo", "Notes", kFirst + 10 * kDay);
+  const BuildResult r = build_verbose(dir / "repo", dir / "site");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto after = inodes_and_bytes(dir / "site");
+  CHECK(after.at("index.html").second.find("board/2017-07-25/") == std::string::npos);  // no longer upcoming
+  for (const char* kept :
+       {"committees/board/2017-07-19/index.html", "committees/board/2017-07-19/minutes/index.html",
+        "committees/board/2017-07-19/reports/budget/index.html"}) {
+    INFO(kept);
+    CHECK(before.at(kept).first == after.at(kept).first);
+  }
+  std::smatch rendered;
+  REQUIRE(std::regex_search(r.out, rendered, std::regex(R"((\d+) pages \((\d+) rendered\))")));
+  CHECK(std::stoi(rendered[2].str()) < std::stoi(rendered[1].str()));
+  REQUIRE(build_ref(dir / "repo", dir / "clean", "HEAD", /*clean=*/true).exit_code == 0);
+  same_tree(dir / "site", dir / "clean");
+}
+
 TEST_CASE("an incremental build makes again only the data and search files whose inputs changed",
           "[e2e][incremental]") {
   TempDir dir;
@@ -119,7 +155,7 @@ TEST_CASE("an incremental build makes again only the data and search files whose
   const std::string shard_2016 = read(dir / "site/search/2016.json");
 
   SECTION("a changed paragraph makes only its year's shard again") {
-    // The same day: a new day is a new "today" for every page (upcoming meetings).
+    // The same day: a new day is a new "today" for the lists of upcoming meetings.
     append_to_minutes(dir / "repo", kFirst + 60);
     const BuildResult r = build_verbose(dir / "repo", dir / "site");
     INFO(r.err);

@@ -289,9 +289,10 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   if (seconds == 0) seconds = static_cast<long long>(std::time(nullptr));
   model.build_date = Date::from_unix_time(seconds, model.site.timezone);
 
-  // Everything any page may show of other files: their visible parts, which files exist (and
-  // the size of those copied as they are), and "today".
-  std::string shared = model.build_date.iso();
+  // Everything any page may show of other files: their visible parts, and which files exist
+  // (and the size of those copied as they are). Not "today", which only some pages show
+  // (the renderer adds it to theirs).
+  std::string shared;
   for (const auto& path : tree.files()) {
     shared += '\0' + path;
     if (const auto it = model.inputs.find(path); it != model.inputs.end()) {

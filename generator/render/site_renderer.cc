@@ -28,6 +28,17 @@ namespace quorum {
 namespace {
 
 using ContextBuilder = std::function<json()>;
+
+// Whether a page of this key may change with the build's "today" alone: lists of what is
+// upcoming, committees' current members, people's current memberships, the forward plan.
+// These kinds never show it, so the first build of a new day does not make them again (a
+// large archive's meetings, minutes and reports). A kind not named here is taken to.
+bool shows_today(const Key& key) {
+  static const std::set<std::string, std::less<>> kNever = {"meeting", "minutes",      "report",   "terms",
+                                                            "pdf",     "organisation", "document", "topic"};
+  return kNever.count(std::string_view(key).substr(0, key.find(':'))) == 0;
+}
+
 using FileMaker = std::function<std::map<std::string, std::string>()>;
 
 // The site as a list of independent jobs, planned in one thread in a fixed order and then run
@@ -44,6 +55,7 @@ class RenderPlan {
     // swaps it in kept pages. A theme without that partial re-renders every page.
     shared_ = theme.fingerprint() + '\0' + ctx.base_url() + '\0' + ctx.model().shared_inputs;
     if (!theme.has_template("partials/build")) shared_ += '\0' + ctx.model().revision.commit;
+    today_ = ctx.model().build_date.iso();
   }
 
   // `key` decides the address; the page is the folder's index.html.
@@ -70,6 +82,7 @@ class RenderPlan {
           .append(1, '\0')
           .append(key)
           .append(1, '\0');
+      if (shows_today(key)) inputs.append(today_).append(1, '\0');
       if (extra) inputs += extra();
       const std::vector<std::string> sources = ctx_.model().source_paths(key);
       for (const auto& source : sources) {
@@ -205,6 +218,7 @@ class RenderPlan {
   OutputSink& sink_;
   const RenderOptions& options_;
   std::string shared_;
+  std::string today_;  // the build's "today", an input of the pages that show it
   std::vector<Key> keys_;
   std::vector<Job> jobs_;
   std::size_t pages_ = 0;
