@@ -6,6 +6,7 @@
 
 #include "model/body_text.h"
 #include "model/loader.h"
+#include "model/parse_cache.h"
 #include "model/urls.h"
 #include "support/text.h"
 
@@ -162,6 +163,11 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
     ctx.diags.error({path, 0, 0}, e.what());
     return;
   }
+  // The minutes of a meeting with private business may hold it in their outline (exempt
+  // sections) or front matter (an exempt item's actions): kept out of the parse cache whole.
+  const bool private_business =
+      std::any_of(m.agenda.begin(), m.agenda.end(), [](const AgendaItem& a) { return a.exempt(); });
+  if (private_business && ctx.cache != nullptr) ctx.cache->withhold(path);
   if (public_text) {
     minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
   } else {
@@ -241,6 +247,7 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
       if (!a.file.empty()) ctx.withheld_files.insert(a.file);
     }
     ctx.model.withheld_paths.insert(path);
+    if (ctx.cache != nullptr) ctx.cache->withhold(path);
     Report stub;
     stub.id = r.id;
     stub.slug = r.slug;

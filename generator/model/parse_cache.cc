@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <system_error>
@@ -232,28 +233,34 @@ ParseCache::~ParseCache() {
   }
 }
 
-std::optional<MarkdownParse> ParseCache::reuse(const std::string& fingerprint) {
+std::optional<MarkdownParse> ParseCache::reuse(const std::string& path, const std::string& fingerprint) {
   if (folder_.empty()) return std::nullopt;
   const auto it = old_entries_.find(fingerprint);  // read-only after construction
   if (it == old_entries_.end()) return std::nullopt;
   auto parse = decode_markdown_parse(it->second);
   if (!parse) return std::nullopt;
   const std::lock_guard lock(mutex_);
-  append(fingerprint, it->second);
+  append(path, fingerprint, it->second);
   ++reused_;
   return parse;
 }
 
-void ParseCache::keep(const std::string& fingerprint, const MarkdownParse& parse) {
+void ParseCache::keep(const std::string& path, const std::string& fingerprint, const MarkdownParse& parse) {
   if (folder_.empty() || fingerprint.size() != kFingerprintSize) return;
   const std::string entry = encode_markdown_parse(parse);
   if (entry.size() > kMaxEntry) return;
   const std::lock_guard lock(mutex_);
-  append(fingerprint, entry);
+  append(path, fingerprint, entry);
   ++kept_;
 }
 
-void ParseCache::append(const std::string& fingerprint, std::string_view entry) {
+void ParseCache::withhold(const std::string& path) {
+  const std::lock_guard lock(mutex_);
+  if (const auto it = fingerprint_of_.find(path); it != fingerprint_of_.end()) withheld_.insert(it->second);
+}
+
+void ParseCache::append(const std::string& path, const std::string& fingerprint, std::string_view entry) {
+  fingerprint_of_[path] = fingerprint;
   if (!written_.insert(fingerprint).second) return;
   if (!new_file_.is_open()) {
     std::error_code ec;
@@ -276,8 +283,32 @@ void ParseCache::finish() {
     fs::remove(new_path_, ec);
     return;
   }
+  if (!withheld_.empty()) drop_withheld();
   fs::rename(new_path_, folder_ / "markdown.cache", ec);
   if (ec) fs::remove(new_path_, ec);
+}
+
+// Entries are written as files are parsed, before the loaders know which are withheld, so
+// the few that are come out afterwards: the file is copied without them.
+void ParseCache::drop_withheld() {
+  const std::string written = read_file(new_path_);
+  const std::string header = std::string(kMagic) + writer_ + '\n';
+  std::string kept = header;
+  std::string_view rest(written);
+  rest.remove_prefix(std::min(header.size(), rest.size()));
+  while (rest.size() >= kFingerprintSize + 4) {
+    Reader size_reader(rest.substr(kFingerprintSize, 4));
+    const std::size_t whole = kFingerprintSize + 4 + size_reader.u32();
+    if (whole > rest.size()) break;
+    if (withheld_.count(std::string(rest.substr(0, kFingerprintSize))) == 0) kept += rest.substr(0, whole);
+    rest.remove_prefix(whole);
+  }
+  std::ofstream out(new_path_, std::ios::binary | std::ios::trunc);
+  out << kept;
+  if (!out.flush()) {
+    std::error_code ec;
+    fs::remove(new_path_, ec);
+  }
 }
 
 }  // namespace quorum::loader

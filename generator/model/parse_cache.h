@@ -10,9 +10,11 @@
 // tail): a file with a problem is parsed again, so its messages are reported every build.
 //
 // The cache lives in a folder beside the output (AtomicOutput::cache_dir) and is never
-// published. A damaged or foreign cache file reads as empty; each build writes a new file
-// holding the entries it used, then renames it into place, so the cache does not grow with
-// files long deleted.
+// published. Even so it keeps nothing of withheld material: the loaders name the files
+// whose outline must not be kept (an exempt report, minutes with an exempt section), and
+// those entries are left out of the file. A damaged or foreign cache file reads as empty; each build writes a
+// new file holding the entries it used, then renames it into place, so the cache does not grow with files
+// long deleted.
 #pragma once
 
 #include <cstddef>
@@ -53,10 +55,13 @@ class ParseCache {
   ParseCache& operator=(const ParseCache&) = delete;
 
   [[nodiscard]] bool enabled() const { return !folder_.empty(); }
-  // The entry for these bytes, carried into the new cache file. Safe from any thread.
-  std::optional<MarkdownParse> reuse(const std::string& fingerprint);
-  // Adds an entry for these bytes to the new cache file. Safe from any thread.
-  void keep(const std::string& fingerprint, const MarkdownParse& parse);
+  // The entry for these bytes (read at `path`), carried into the new cache file. Safe from
+  // any thread.
+  std::optional<MarkdownParse> reuse(const std::string& path, const std::string& fingerprint);
+  // Adds an entry for these bytes (read at `path`) to the new cache file. Safe from any thread.
+  void keep(const std::string& path, const std::string& fingerprint, const MarkdownParse& parse);
+  // The file at `path` is withheld: its entry is left out of the new cache file.
+  void withhold(const std::string& path);
   // Puts the new cache file in place of the old. A failure only loses the cache.
   void finish();
 
@@ -67,7 +72,9 @@ class ParseCache {
   static std::string executable_identity();
 
  private:
-  void append(const std::string& fingerprint, std::string_view entry);  // mutex_ held
+  void append(const std::string& path, const std::string& fingerprint,
+              std::string_view entry);  // mutex_ held
+  void drop_withheld();                 // mutex_ held, new_file_ closed
 
   std::filesystem::path folder_;
   std::string writer_;
@@ -77,6 +84,8 @@ class ParseCache {
   std::filesystem::path new_path_;
   std::ofstream new_file_;
   std::unordered_set<std::string> written_;  // fingerprints already in the new file
+  std::unordered_map<std::string, std::string> fingerprint_of_;  // path -> its entry's
+  std::unordered_set<std::string> withheld_;                     // fingerprints to leave out
   std::size_t reused_ = 0;
   std::size_t kept_ = 0;
 };

@@ -198,4 +198,27 @@ TEST_CASE("a body that is its file's tail is not held in memory", "[model][parse
   CHECK(parsed.file->body.markdown.capacity() < 64);
 }
 
+TEST_CASE("a withheld file's parse is left out of the cache file", "[model][parse-cache]") {
+  testing::TempDir dir;
+  const std::string open = "content/committees/b/meetings/2020-01-01/reports/open.md";
+  const std::string exempt = "content/committees/b/meetings/2020-01-01/reports/exempt.md";
+  const CountingTree tree(
+      Files{{open, "# Open report\n"}, {exempt, "# SECRET-HEADING\n\nRESOLVED: SECRET-DECISION\n"}});
+  {
+    ParseCache cache(dir / "parse", "writer-1");
+    (void)loader::parse_markdown_file(tree, open, &cache);
+    (void)loader::parse_markdown_file(tree, exempt, &cache);
+    cache.withhold(exempt);
+    cache.finish();
+  }
+  const std::string bytes = testing::read(dir / "parse/markdown.cache");
+  CHECK(bytes.find("Open report") != std::string::npos);
+  CHECK(bytes.find("SECRET") == std::string::npos);
+  ParseCache cache(dir / "parse", "writer-1");
+  (void)loader::parse_markdown_file(tree, open, &cache);
+  (void)loader::parse_markdown_file(tree, exempt, &cache);
+  CHECK(cache.reused() == 1);
+  CHECK(cache.kept() == 1);
+}
+
 }  // namespace quorum

@@ -108,7 +108,7 @@ ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& pa
     if (bytes) raw_fingerprint = fingerprint(*bytes);
   }
   std::optional<MarkdownParse> parse;
-  if (raw_fingerprint && cache != nullptr) parse = cache->reuse(*raw_fingerprint);
+  if (raw_fingerprint && cache != nullptr) parse = cache->reuse(path, *raw_fingerprint);
   const bool from_cache = parse.has_value();
   if (!parse) {
     if (!bytes) bytes = tree.read(path);
@@ -128,7 +128,7 @@ ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& pa
   }
   // Kept only when clean, so a file's messages are reported on every build.
   if (!from_cache && cache != nullptr && parse->body.in_file && out.diags.all().empty()) {
-    cache->keep(*raw_fingerprint, *parse);
+    cache->keep(path, *raw_fingerprint, *parse);
   }
   file.body = std::move(parse->body);
   file.body.path = path;
