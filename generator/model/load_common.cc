@@ -1,6 +1,6 @@
 #include "model/loader.h"
-
 #include "model/parsed_files.h"
+#include "model/yaml_release.h"
 #include "support/text.h"
 
 namespace quorum::loader {
@@ -27,6 +27,7 @@ std::optional<YAML::Node> read_yaml_file(Context& ctx, const std::string& path) 
   if (!parsed) parsed = parse_yaml_file(ctx.tree, path);
   if (parsed->inputs) ctx.model.inputs[path] = std::move(*parsed->inputs);
   report(ctx, parsed->diags);
+  if (parsed->node && ctx.release != nullptr) ctx.release->hand_over(*parsed->node);
   return std::move(parsed->node);
 }
 
@@ -46,6 +47,8 @@ std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& 
   if (!parsed) parsed = parse_markdown_file(ctx.tree, path, ctx.cache);
   if (parsed->inputs) ctx.model.inputs[path] = std::move(*parsed->inputs);
   report(ctx, parsed->diags);
+  if (parsed->file && parsed->file->front && ctx.release != nullptr)
+    ctx.release->hand_over(*parsed->file->front);
   return std::move(parsed->file);
 }
 

@@ -15,6 +15,7 @@ namespace quorum::loader {
 
 class ParsedFiles;
 class ParseCache;
+class YamlRelease;
 
 struct Context {
   const SourceTree& tree;
@@ -26,6 +27,8 @@ struct Context {
   ParsedFiles* parsed = nullptr;
   // Markdown files outlined by an earlier build (parse_cache.h); null: outline every file.
   ParseCache* cache = nullptr;
+  // Where the YAML trees read are freed (yaml_release.h); null: wherever they are dropped.
+  YamlRelease* release = nullptr;
 };
 
 struct MarkdownFile {

@@ -10,6 +10,7 @@
 #include "model/loader.h"
 #include "model/parsed_files.h"
 #include "model/urls.h"
+#include "model/yaml_release.h"
 #include "support/parallel.h"
 #include "support/text.h"
 
@@ -224,6 +225,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
 
   loader::ParseCache cache(cache_dir.empty() ? cache_dir : cache_dir / "parse");
   ctx.cache = &cache;
+  std::optional<loader::YamlRelease> release;
   const unsigned threads = jobs != 0 ? jobs : default_jobs();
   std::optional<loader::ParsedFiles> parsed;
   if (threads > 1) {
@@ -233,6 +235,8 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
     parsed.emplace(tree, loader::plan_reads(tree, entity_files, committee_folders, meeting_paths), threads,
                    &cache);
     ctx.parsed = &*parsed;
+    release.emplace();
+    ctx.release = &*release;
   }
 
   loader::load_site(ctx);
@@ -271,6 +275,8 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   ctx.parsed = nullptr;
   parsed.reset();  // stops the workers
   ctx.cache = nullptr;
+  ctx.release = nullptr;
+  release.reset();
   cache.finish();
   model.markdown_outlined = cache.kept();
   model.markdown_from_cache = cache.reused();
