@@ -16,20 +16,66 @@ constexpr std::string_view kMagic = "quorum-parse-cache 1\n";
 constexpr std::size_t kFingerprintSize = 40;  // hex git blob id
 constexpr std::uint32_t kMaxEntry = 64U * 1024U * 1024U;
 
+// The fields an entry holds, in order, listed once for both directions (`Io` is a Writer
+// over const values or a Reader over values to fill), so writing and reading cannot drift.
+template <class Io, class Heading>
+void fields_of_heading(Io& io, Heading& h) {
+  io(h.level);
+  io(h.text);
+  io(h.id);
+  io(h.item);
+  io(h.line);
+}
+template <class Io, class Link>
+void fields_of_link(Io& io, Link& l) {
+  io(l.url);
+  io(l.text);
+  io(l.line);
+  io(l.column);
+  io(l.image);
+}
+template <class Io, class Decision>
+void fields_of_decision(Io& io, Decision& d) {
+  io(d.id);
+  io(d.item);
+  io(d.text);
+  io(d.line);
+}
+template <class Io, class Parse>
+void fields_of_parse(Io& io, Parse& p) {
+  io(p.front_yaml);
+  io(p.front_present);
+  io(p.front_first_line);
+  io(p.body.first_line);
+  io(p.body.offset);
+  io(p.body.blank);
+  io(p.body.file_fingerprint);
+  io(p.body.outline.headings, [](Io& in, auto& h) { fields_of_heading(in, h); });
+  io(p.body.outline.links, [](Io& in, auto& l) { fields_of_link(in, l); });
+  io(p.body.outline.decisions, [](Io& in, auto& d) { fields_of_decision(in, d); });
+  io(p.inputs.whole);
+  io(p.inputs.visible);
+}
+
 class Writer {
  public:
   void u32(std::uint32_t v) {
     for (int i = 0; i < 4; ++i) out_ += static_cast<char>((v >> (8 * i)) & 0xFFU);
   }
-  void u64(std::uint64_t v) {
+  void operator()(std::size_t v) {
     u32(static_cast<std::uint32_t>(v));
-    u32(static_cast<std::uint32_t>(v >> 32U));
+    u32(static_cast<std::uint32_t>(static_cast<std::uint64_t>(v) >> 32U));
   }
-  void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
-  void flag(bool v) { out_ += v ? '\1' : '\0'; }
-  void text(std::string_view s) {
+  void operator()(int v) { u32(static_cast<std::uint32_t>(v)); }
+  void operator()(bool v) { out_ += v ? '\1' : '\0'; }
+  void operator()(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
     out_ += s;
+  }
+  template <class T, class Each>
+  void operator()(const std::vector<T>& items, Each each) {
+    u32(static_cast<std::uint32_t>(items.size()));
+    for (const auto& item : items) each(*this, item);
   }
   std::string take() { return std::move(out_); }
 
@@ -49,36 +95,38 @@ class Reader {
     in_.remove_prefix(4);
     return v;
   }
-  std::uint64_t u64() {
+  void operator()(std::size_t& v) {
     const std::uint64_t low = u32();
-    return low | (static_cast<std::uint64_t>(u32()) << 32U);
+    v = static_cast<std::size_t>(low | (static_cast<std::uint64_t>(u32()) << 32U));
   }
-  int i32() { return static_cast<int>(u32()); }
-  bool flag() {
+  void operator()(int& v) { v = static_cast<int>(u32()); }
+  void operator()(bool& v) {
     if (in_.empty()) {
       fail();
-      return false;
+      return;
     }
-    const bool v = in_[0] != '\0';
+    v = in_[0] != '\0';
     in_.remove_prefix(1);
-    return v;
   }
-  std::string text() {
+  void operator()(std::string& s) {
     const std::uint32_t n = u32();
     if (in_.size() < n) {
       fail();
-      return {};
+      return;
     }
-    std::string s(in_.substr(0, n));
+    s.assign(in_.substr(0, n));
     in_.remove_prefix(n);
-    return s;
   }
-  // A count of items that each take at least `min_bytes`: a damaged count cannot make a
-  // huge allocation.
-  std::size_t count(std::size_t min_bytes) {
+  // Every item takes at least four bytes, so a damaged count cannot make a huge allocation.
+  template <class T, class Each>
+  void operator()(std::vector<T>& items, Each each) {
     const std::uint32_t n = u32();
-    if (n > in_.size() / min_bytes) return fail();
-    return n;
+    if (n > in_.size() / 4) {
+      fail();
+      return;
+    }
+    items.resize(n);
+    for (auto& item : items) each(*this, item);
   }
   [[nodiscard]] bool ok() const { return ok_ && in_.empty(); }
 
@@ -92,60 +140,6 @@ class Reader {
   bool ok_ = true;
 };
 
-void put_outline(Writer& w, const MarkdownOutline& o) {
-  w.u32(static_cast<std::uint32_t>(o.headings.size()));
-  for (const auto& h : o.headings) {
-    w.i32(h.level);
-    w.text(h.text);
-    w.text(h.id);
-    w.text(h.item);
-    w.i32(h.line);
-  }
-  w.u32(static_cast<std::uint32_t>(o.links.size()));
-  for (const auto& l : o.links) {
-    w.text(l.url);
-    w.text(l.text);
-    w.i32(l.line);
-    w.i32(l.column);
-    w.flag(l.image);
-  }
-  w.u32(static_cast<std::uint32_t>(o.decisions.size()));
-  for (const auto& d : o.decisions) {
-    w.text(d.id);
-    w.text(d.item);
-    w.text(d.text);
-    w.i32(d.line);
-  }
-}
-
-MarkdownOutline get_outline(Reader& r) {
-  MarkdownOutline o;
-  o.headings.resize(r.count(20));
-  for (auto& h : o.headings) {
-    h.level = r.i32();
-    h.text = r.text();
-    h.id = r.text();
-    h.item = r.text();
-    h.line = r.i32();
-  }
-  o.links.resize(r.count(17));
-  for (auto& l : o.links) {
-    l.url = r.text();
-    l.text = r.text();
-    l.line = r.i32();
-    l.column = r.i32();
-    l.image = r.flag();
-  }
-  o.decisions.resize(r.count(16));
-  for (auto& d : o.decisions) {
-    d.id = r.text();
-    d.item = r.text();
-    d.text = r.text();
-    d.line = r.i32();
-  }
-  return o;
-}
-
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return {};
@@ -157,37 +151,19 @@ std::string read_file(const fs::path& path) {
 
 }  // namespace
 
-std::string encode_markdown_parse(const MarkdownParse& p) {
+std::string encode_markdown_parse(const MarkdownParse& parse) {
   Writer w;
-  w.text(p.front_yaml);
-  w.flag(p.front_present);
-  w.i32(p.front_first_line);
-  w.i32(p.body.first_line);
-  w.u64(p.body.offset);
-  w.flag(p.body.blank);
-  w.text(p.body.file_fingerprint);
-  put_outline(w, p.body.outline);
-  w.text(p.inputs.whole);
-  w.text(p.inputs.visible);
+  fields_of_parse(w, parse);
   return w.take();
 }
 
 std::optional<MarkdownParse> decode_markdown_parse(std::string_view bytes) {
   Reader r(bytes);
-  MarkdownParse p;
-  p.front_yaml = r.text();
-  p.front_present = r.flag();
-  p.front_first_line = r.i32();
-  p.body.first_line = r.i32();
-  p.body.offset = r.u64();
-  p.body.blank = r.flag();
-  p.body.file_fingerprint = r.text();
-  p.body.outline = get_outline(r);
-  p.inputs.whole = r.text();
-  p.inputs.visible = r.text();
+  MarkdownParse parse;
+  fields_of_parse(r, parse);
   if (!r.ok()) return std::nullopt;
-  p.body.in_file = true;
-  return p;
+  parse.body.in_file = true;
+  return parse;
 }
 
 std::string ParseCache::executable_identity() {
