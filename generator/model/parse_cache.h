@@ -11,10 +11,10 @@
 //
 // The cache lives in a folder beside the output (AtomicOutput::cache_dir) and is never
 // published. Even so it keeps nothing of withheld material: the loaders name the files
-// whose outline must not be kept (an exempt report, minutes with an exempt section), and
-// those entries are left out of the file. A damaged or foreign cache file reads as empty; each build writes a
-// new file holding the entries it used, then renames it into place, so the cache does not grow with files
-// long deleted.
+// whose parse must not be kept (an exempt report; the minutes of a meeting with private
+// business), and those entries are left out of the file. A damaged or foreign cache file
+// reads as empty; each build writes a new file holding the entries it used, then renames it
+// into place, so the cache does not grow with files long deleted.
 #pragma once
 
 #include <cstddef>
