@@ -156,19 +156,28 @@ AtomicOutput::~AtomicOutput() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-void AtomicOutput::make_parent(const fs::path& file) {
-  const fs::path parent = file.parent_path();
+void AtomicOutput::make_parent(const fs::path& file) { make_folder(file.parent_path()); }
+
+// mkdir(2) first, and the parent only when that says it is missing: std::filesystem's
+// create_directories asks for the status of the folder and of its parent before making it,
+// and those lookups of long paths cost more than the mkdir itself when every page of a
+// large archive has a folder of its own.
+void AtomicOutput::make_folder(const fs::path& folder) {
   {
     const std::lock_guard lock(mutex_);
-    if (made_.count(parent.native()) != 0) return;
+    if (made_.count(folder.native()) != 0) return;
   }
-  // Two threads may make the same folder at once; each succeeds or finds it made.
-  std::error_code ec;
-  fs::create_directories(parent, ec);
-  if (ec && !fs::is_directory(parent))
-    throw std::runtime_error("could not create " + parent.string() + ": " + ec.message());
+  int failure = ::mkdir(folder.c_str(), 0777) == 0 ? 0 : errno;
+  if (failure == ENOENT && folder.has_relative_path() && folder.parent_path() != folder) {
+    make_folder(folder.parent_path());
+    failure = ::mkdir(folder.c_str(), 0777) == 0 ? 0 : errno;
+  }
+  // Two threads may make the same folder at once: each succeeds or finds it made.
+  if (failure != 0 && !(failure == EEXIST && fs::is_directory(folder))) {
+    throw std::runtime_error("could not create " + folder.string() + ": " + std::strerror(failure));
+  }
   const std::lock_guard lock(mutex_);
-  made_.insert(parent.native());
+  made_.insert(folder.native());
 }
 
 void AtomicOutput::record(const std::string& path, const std::string& fingerprint, bool reused) {

@@ -64,6 +64,7 @@ class AtomicOutput : public OutputSink {
   // as they were (rsync and web servers see it unchanged).
   void store(const std::string& path, std::string_view bytes);
   void make_parent(const std::filesystem::path& file);
+  void make_folder(const std::filesystem::path& folder);
   void record(const std::string& path, const std::string& fingerprint, bool reused);
   void commit_in_place(const std::string& manifest);
   void swap_in(const std::string& manifest);

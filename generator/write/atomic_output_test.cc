@@ -170,6 +170,27 @@ TEST_CASE("write refuses paths outside the site", "[write][atomic]") {
   CHECK_NOTHROW(out.write("files/..hidden", "ok"));
 }
 
+TEST_CASE("write makes every missing folder and says which one it cannot make", "[write][atomic]") {
+  Scratch dir;
+  const fs::path site = dir.path / "public";
+  AtomicOutput out(site);
+  out.write("committees/board/meetings/2026-01-05/index.html", "meeting");
+  out.write("committees/board/meetings/2026-02-02/index.html", "another, beside it");
+  out.write("committees/board/index.html", "board");
+  // A file where a folder must go: the write fails and names the folder.
+  out.write("people/ann", "a file");
+  CHECK_THROWS_WITH(out.write("people/ann/index.html", "x"),
+                    Catch::Contains("could not create") && Catch::Contains("people/ann"));
+  CHECK_THROWS_WITH(out.write("people/ann/deeper/index.html", "x"), Catch::Contains("could not create"));
+  out.commit();
+  CHECK(tree(site) ==
+        std::set<std::string>{"committees/", "committees/board/", "committees/board/index.html",
+                              "committees/board/meetings/", "committees/board/meetings/2026-01-05/",
+                              "committees/board/meetings/2026-01-05/index.html",
+                              "committees/board/meetings/2026-02-02/",
+                              "committees/board/meetings/2026-02-02/index.html", "people/", "people/ann"});
+}
+
 TEST_CASE("MemoryOutput keeps what is written", "[write][memory]") {
   MemoryOutput out;
   OutputSink& sink = out;
