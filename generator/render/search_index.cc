@@ -234,15 +234,27 @@ std::string search_shard_inputs(const PageContext& ctx, const SearchShard& shard
 std::string search_shard_file(const PageContext& ctx, const SearchShard& shard) {
   // The bytes of json_file(search_shard(ctx, shard)), entry by entry: the shard never exists
   // as a JSON tree beside its text. An object's keys come out sorted, as nlohmann's do.
-  std::string out = "{\"pages\":[";
-  bool first = true;
+  // The entries are joined once, at their full size: a shard is megabytes, and growing one
+  // string entry by entry copied it over and over into freshly mapped memory.
+  std::vector<std::string> pieces;
+  std::size_t size = 0;
   each_entry(ctx, [&](const std::string&, const Key&, const std::optional<Date>& date, auto&& make) {
     if (!holds(shard, date)) return;
-    if (!first) out += ',';
-    first = false;
-    out += json_piece(make());
+    pieces.push_back(json_piece(make()));
+    size += pieces.back().size() + 1;
   });
-  out += "],\"version\":2,\"year\":" + (shard.year ? std::to_string(*shard.year) : std::string("null")) + "}\n";
+  const std::string head = "{\"pages\":[";
+  const std::string tail =
+      "],\"version\":2,\"year\":" + (shard.year ? std::to_string(*shard.year) : std::string("null")) + "}\n";
+  std::string out;
+  out.reserve(head.size() + size + tail.size());
+  out += head;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (i != 0) out += ',';
+    out += pieces[i];
+    std::string().swap(pieces[i]);  // each piece goes as soon as it is copied
+  }
+  out += tail;
   return out;
 }
 
