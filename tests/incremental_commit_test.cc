@@ -63,7 +63,63 @@ std::pair<int, int> outlines(const BuildResult& r) {
   return {std::stoi(found[1].str()), std::stoi(found[2].str())};
 }
 
+// "(taken from the cache)" of "N meetings (M taken from the cache)" in a --verbose build's counts.
+int meetings_from_cache(const BuildResult& r) {
+  std::smatch found;
+  REQUIRE(std::regex_search(r.out, found, std::regex(R"((\d+) meetings \((\d+) taken from the cache\))")));
+  return std::stoi(found[2].str());
+}
+
 }  // namespace
+
+TEST_CASE("a rebuild takes the meetings a commit did not touch from the cache", "[e2e][incremental]") {
+  TempDir dir;
+  write_files(dir / "repo", parse_sections(minimal_site()));
+  // A meeting with a problem, whose warning must come on every build.
+  const std::string loose = "content/committees/board/meetings/2017-10-10/";
+  write_files(dir / "repo", {{loose + "meeting.yaml",
+                              "date: 2017-10-10\nstatus: held\nagenda:\n"
+                              "  - number: \"1\"\n    title: Apologies\n"},
+                             {loose + "minutes.md", "## 1. Apologies\n\nNone.\n"}});
+  commit_all(dir / "repo", "Publish", kFirst);
+  const auto build = [&](const char* what) {
+    INFO(what);
+    const BuildResult r = build_verbose(dir / "repo", dir / "site");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("minutes without front matter") != std::string::npos);
+    // The site equals one built from nothing, without any cache.
+    fs::remove_all(AtomicOutput::cache_dir(dir / "clean"));
+    REQUIRE(build_ref(dir / "repo", dir / "clean", "HEAD", /*clean=*/true).exit_code == 0);
+    same_tree(dir / "site", dir / "clean");
+    return r;
+  };
+  CHECK(meetings_from_cache(build("first build")) == 0);
+  // Nothing changed: every meeting without a problem comes from the cache.
+  CHECK(meetings_from_cache(build("unchanged")) == 2);
+
+  append_to_minutes(dir / "repo", kFirst + 60);
+  CHECK(meetings_from_cache(build("minutes changed")) == 1);
+  CHECK(read(dir / "site/committees/board/2017-07-19/minutes/index.html").find("A paragraph added after") !=
+        std::string::npos);
+
+  write_files(dir / "repo", {{"content/committees/board/meetings/2017-09-08/meeting.yaml",
+                              "date: 2017-09-08\nstatus: held\nvenue: The Old Library\nagenda:\n"
+                              "  - number: \"1\"\n    title: Minutes of the last meeting\n    kind: minutes\n"
+                              "    minutes_of: board/2017-07-19\n"}});
+  commit_all(dir / "repo", "Move the September meeting", kFirst + 120);
+  CHECK(meetings_from_cache(build("venue changed")) == 1);
+  CHECK(read(dir / "site/committees/board/2017-09-08/index.html").find("The Old Library") !=
+        std::string::npos);
+
+  // A new file in a meeting's folder is a change to that meeting.
+  write_files(dir / "repo",
+              {{"content/committees/board/meetings/2017-07-19/agenda-pack.txt", "The pack.\n"}});
+  commit_all(dir / "repo", "Add the agenda pack", kFirst + 180);
+  CHECK(meetings_from_cache(build("file added")) == 1);
+  CHECK(read(dir / "site/committees/board/2017-07-19/index.html").find("agenda-pack.txt") !=
+        std::string::npos);
+}
 
 TEST_CASE("a rebuild outlines only the Markdown files a commit changed", "[e2e][incremental]") {
   TempDir dir;

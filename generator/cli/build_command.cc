@@ -142,15 +142,16 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
         << " unchanged) and copied " << stats.files << " files to " << request.out.string() << " in " << ms << " ms\n";
   }
   if (request.verbose) {
-    times.print(out, "Counts: " + std::to_string(tree->files().size()) + " source files (" +
-                         std::to_string(model.markdown_from_cache) +
-                         " Markdown outlines reused from the cache, " +
-                         std::to_string(model.markdown_outlined) + " cached anew), " +
-                         std::to_string(model.meetings.size()) + " meetings, " + std::to_string(stats.pages) +
-                         " pages (" + std::to_string(stats.rendered) + " rendered), " +
-                         std::to_string(stats.files) + " other files (" + std::to_string(stats.derived_made) +
-                         " of " + std::to_string(stats.derived) + " data and search files made), " +
-                         std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) + " threads");
+    times.print(
+        out, "Counts: " + std::to_string(tree->files().size()) + " source files (" +
+                 std::to_string(model.markdown_from_cache) + " Markdown outlines reused from the cache, " +
+                 std::to_string(model.markdown_outlined) + " cached anew), " +
+                 std::to_string(model.meetings.size()) + " meetings (" +
+                 std::to_string(model.meetings_from_cache) + " taken from the cache), " +
+                 std::to_string(stats.pages) + " pages (" + std::to_string(stats.rendered) + " rendered), " +
+                 std::to_string(stats.files) + " other files (" + std::to_string(stats.derived_made) +
+                 " of " + std::to_string(stats.derived) + " data and search files made), " +
+                 std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) + " threads");
   }
   return kOk;
 }

@@ -21,6 +21,7 @@ struct PersonRef {
   std::string post;    // the seat's title, or ""
   std::string role;    // free text ("Chair", "Corporate Director") when given
   SourcePos pos;
+  bool operator==(const PersonRef&) const = default;
 };
 
 // A Markdown body and what it contains.
@@ -39,6 +40,7 @@ struct Body {
   std::string file_fingerprint;  // of those bytes, to notice a file changed since it was read
   bool blank = true;          // no text but white space
   [[nodiscard]] bool empty() const { return blank; }
+  bool operator==(const Body&) const = default;
 };
 
 struct AccessibilityInfo {
@@ -145,6 +147,7 @@ struct Committee {
 struct Attendee {
   PersonRef who;
   std::string substitute_for;  // person id
+  bool operator==(const Attendee&) const = default;
 };
 
 struct Attendance {
@@ -152,11 +155,13 @@ struct Attendance {
   [[nodiscard]] bool empty() const {
     return present.empty() && apologies.empty() && in_attendance.empty() && absent.empty();
   }
+  bool operator==(const Attendance&) const = default;
 };
 
 struct Declaration {
   std::string person, item, kind, nature, action;
   SourcePos pos;
+  bool operator==(const Declaration&) const = default;
 };
 
 struct AgendaItem {
@@ -168,23 +173,27 @@ struct AgendaItem {
   std::string exempt_paragraph;  // "" for a public item; its reason is never stored
   SourcePos pos;
   [[nodiscard]] bool exempt() const { return !exempt_paragraph.empty(); }
+  bool operator==(const AgendaItem&) const = default;
 };
 
 struct Action {
   std::string item, action, due_text, done;
   PersonRef owner;
   std::optional<Date> due;
+  bool operator==(const Action&) const = default;
 };
 
 struct Minutes {
   std::string status = "approved", approved_at;
   std::vector<Action> actions;
   Body body;  // exempt sections already cut out
+  bool operator==(const Minutes&) const = default;
 };
 
 struct Appendix {
   std::string title, file, report, document;  // file: repository path
   SourcePos pos;
+  bool operator==(const Appendix&) const = default;
 };
 
 struct Report {
@@ -196,12 +205,14 @@ struct Report {
   Body body;
   bool exempt = false;  // an exempt report keeps its id only, to validate references
   SourcePos pos;
+  bool operator==(const Report&) const = default;
 };
 
 struct Attachment {
   std::string path;   // repository path
   std::string name;   // file name
   std::size_t bytes = 0;
+  bool operator==(const Attachment&) const = default;
 };
 
 struct Meeting {
@@ -218,6 +229,7 @@ struct Meeting {
   std::vector<Attachment> attachments;    // published files in the meeting folder
   SourcePos pos;
   [[nodiscard]] const AgendaItem* item(const std::string& number) const;
+  bool operator==(const Meeting&) const = default;
 };
 
 struct DocumentAttachment {

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "model/cache_codec.h"
+
 namespace quorum::loader {
 namespace {
 
@@ -16,31 +18,7 @@ constexpr std::string_view kMagic = "quorum-parse-cache 1\n";
 constexpr std::size_t kFingerprintSize = 40;  // hex git blob id
 constexpr std::uint32_t kMaxEntry = 64U * 1024U * 1024U;
 
-// The fields an entry holds, in order, listed once for both directions (`Io` is a Writer
-// over const values or a Reader over values to fill), so writing and reading cannot drift.
-template <class Io, class Heading>
-void fields_of_heading(Io& io, Heading& h) {
-  io(h.level);
-  io(h.text);
-  io(h.id);
-  io(h.item);
-  io(h.line);
-}
-template <class Io, class Link>
-void fields_of_link(Io& io, Link& l) {
-  io(l.url);
-  io(l.text);
-  io(l.line);
-  io(l.column);
-  io(l.image);
-}
-template <class Io, class Decision>
-void fields_of_decision(Io& io, Decision& d) {
-  io(d.id);
-  io(d.item);
-  io(d.text);
-  io(d.line);
-}
+// What an entry holds, in order (cache_codec.h).
 template <class Io, class Parse>
 void fields_of_parse(Io& io, Parse& p) {
   io(p.front_yaml);
@@ -57,89 +35,6 @@ void fields_of_parse(Io& io, Parse& p) {
   io(p.inputs.visible);
 }
 
-class Writer {
- public:
-  void u32(std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out_ += static_cast<char>((v >> (8 * i)) & 0xFFU);
-  }
-  void operator()(std::size_t v) {
-    u32(static_cast<std::uint32_t>(v));
-    u32(static_cast<std::uint32_t>(static_cast<std::uint64_t>(v) >> 32U));
-  }
-  void operator()(int v) { u32(static_cast<std::uint32_t>(v)); }
-  void operator()(bool v) { out_ += v ? '\1' : '\0'; }
-  void operator()(std::string_view s) {
-    u32(static_cast<std::uint32_t>(s.size()));
-    out_ += s;
-  }
-  template <class T, class Each>
-  void operator()(const std::vector<T>& items, Each each) {
-    u32(static_cast<std::uint32_t>(items.size()));
-    for (const auto& item : items) each(*this, item);
-  }
-  std::string take() { return std::move(out_); }
-
- private:
-  std::string out_;
-};
-
-// Reads what Writer wrote; any read past the end marks the whole entry damaged.
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  std::uint32_t u32() {
-    if (in_.size() < 4) return fail();
-    std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i)
-      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[i])) << (8 * i);
-    in_.remove_prefix(4);
-    return v;
-  }
-  void operator()(std::size_t& v) {
-    const std::uint64_t low = u32();
-    v = static_cast<std::size_t>(low | (static_cast<std::uint64_t>(u32()) << 32U));
-  }
-  void operator()(int& v) { v = static_cast<int>(u32()); }
-  void operator()(bool& v) {
-    if (in_.empty()) {
-      fail();
-      return;
-    }
-    v = in_[0] != '\0';
-    in_.remove_prefix(1);
-  }
-  void operator()(std::string& s) {
-    const std::uint32_t n = u32();
-    if (in_.size() < n) {
-      fail();
-      return;
-    }
-    s.assign(in_.substr(0, n));
-    in_.remove_prefix(n);
-  }
-  // Every item takes at least four bytes, so a damaged count cannot make a huge allocation.
-  template <class T, class Each>
-  void operator()(std::vector<T>& items, Each each) {
-    const std::uint32_t n = u32();
-    if (n > in_.size() / 4) {
-      fail();
-      return;
-    }
-    items.resize(n);
-    for (auto& item : items) each(*this, item);
-  }
-  [[nodiscard]] bool ok() const { return ok_ && in_.empty(); }
-
- private:
-  std::uint32_t fail() {
-    ok_ = false;
-    in_ = {};
-    return 0;
-  }
-  std::string_view in_;
-  bool ok_ = true;
-};
-
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return {};
@@ -152,13 +47,13 @@ std::string read_file(const fs::path& path) {
 }  // namespace
 
 std::string encode_markdown_parse(const MarkdownParse& parse) {
-  Writer w;
+  CacheWriter w;
   fields_of_parse(w, parse);
   return w.take();
 }
 
 std::optional<MarkdownParse> decode_markdown_parse(std::string_view bytes) {
-  Reader r(bytes);
+  CacheReader r(bytes);
   MarkdownParse parse;
   fields_of_parse(r, parse);
   if (!r.ok()) return std::nullopt;
@@ -192,7 +87,7 @@ ParseCache::ParseCache(fs::path folder, std::string writer)
   rest.remove_prefix(header.size());
   while (rest.size() >= kFingerprintSize + 4) {
     const std::string_view key = rest.substr(0, kFingerprintSize);
-    Reader size_reader(rest.substr(kFingerprintSize, 4));
+    CacheReader size_reader(rest.substr(kFingerprintSize, 4));
     const std::uint32_t size = size_reader.u32();
     rest.remove_prefix(kFingerprintSize + 4);
     if (size > kMaxEntry || size > rest.size()) break;  // cut short: keep what came before
@@ -230,6 +125,26 @@ void ParseCache::keep(const std::string& path, const std::string& fingerprint, c
   ++kept_;
 }
 
+std::optional<std::string_view> ParseCache::entry(const std::string& key) const {
+  if (folder_.empty()) return std::nullopt;
+  const auto it = old_entries_.find(key);  // read-only after construction
+  if (it == old_entries_.end()) return std::nullopt;
+  return it->second;
+}
+
+void ParseCache::carry(const std::string& key) {
+  const auto bytes = entry(key);
+  if (!bytes) return;
+  const std::lock_guard lock(mutex_);
+  append(key, key, *bytes);
+}
+
+void ParseCache::keep_entry(const std::string& key, std::string_view bytes) {
+  if (folder_.empty() || key.size() != kFingerprintSize || bytes.size() > kMaxEntry) return;
+  const std::lock_guard lock(mutex_);
+  append(key, key, bytes);
+}
+
 void ParseCache::withhold(const std::string& path) {
   const std::lock_guard lock(mutex_);
   if (const auto it = fingerprint_of_.find(path); it != fingerprint_of_.end()) withheld_.insert(it->second);
@@ -245,7 +160,7 @@ void ParseCache::append(const std::string& path, const std::string& fingerprint,
     new_file_.open(new_path_, std::ios::binary | std::ios::trunc);
     new_file_ << kMagic << writer_ << '\n';
   }
-  Writer size;
+  CacheWriter size;
   size.u32(static_cast<std::uint32_t>(entry.size()));
   new_file_ << fingerprint << size.take() << entry;
 }
@@ -273,7 +188,7 @@ void ParseCache::drop_withheld() {
   std::string_view rest(written);
   rest.remove_prefix(std::min(header.size(), rest.size()));
   while (rest.size() >= kFingerprintSize + 4) {
-    Reader size_reader(rest.substr(kFingerprintSize, 4));
+    CacheReader size_reader(rest.substr(kFingerprintSize, 4));
     const std::size_t whole = kFingerprintSize + 4 + size_reader.u32();
     if (whole > rest.size()) break;
     if (withheld_.count(std::string(rest.substr(0, kFingerprintSize))) == 0) kept += rest.substr(0, whole);

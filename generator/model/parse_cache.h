@@ -14,7 +14,8 @@
 // whose parse must not be kept (an exempt report; the minutes of a meeting with private
 // business), and those entries are left out of the file. A damaged or foreign cache file
 // reads as empty; each build writes a new file holding the entries it used, then renames it
-// into place, so the cache does not grow with files long deleted.
+// into place, so the cache does not grow with files long deleted. The same file holds loaded
+// meetings (meeting_cache.h), under keys of the same form, through entry/carry/keep_entry.
 #pragma once
 
 #include <cstddef>
@@ -60,6 +61,13 @@ class ParseCache {
   std::optional<MarkdownParse> reuse(const std::string& path, const std::string& fingerprint);
   // Adds an entry for these bytes (read at `path`) to the new cache file. Safe from any thread.
   void keep(const std::string& path, const std::string& fingerprint, const MarkdownParse& parse);
+  // Entries of other kinds (meeting_cache.h), under keys of the same form (40 hex digits):
+  // the bytes the last build stored under `key` (valid until finish()), or nullopt.
+  [[nodiscard]] std::optional<std::string_view> entry(const std::string& key) const;
+  // Carries the last build's entry under `key`, of any kind, into the new cache file as it is.
+  void carry(const std::string& key);
+  // Adds `bytes` under `key` to the new cache file.
+  void keep_entry(const std::string& key, std::string_view bytes);
   // The file at `path` is withheld: its entry is left out of the new cache file.
   void withhold(const std::string& path);
   // Puts the new cache file in place of the old. A failure only loses the cache.

@@ -8,6 +8,7 @@
 #include "load/fingerprint.h"
 #include "model/body_text.h"
 #include "model/loader.h"
+#include "model/meeting_cache.h"
 #include "model/parsed_files.h"
 #include "model/urls.h"
 #include "model/yaml_release.h"
@@ -166,6 +167,33 @@ void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags,
   }
 }
 
+// A meeting as an earlier build loaded it goes into the model as that load put it there.
+// Its Markdown files' outlines are not carried into the new cache: the meeting's entry holds
+// them, and should one of its files change, outlining the meeting's few files again is cheap.
+void take_cached_meeting(SiteModel& model, loader::ParseCache& cache, const std::string& key,
+                         loader::LoadedMeeting loaded) {
+  cache.carry(key);
+  for (auto& [path, inputs] : loaded.inputs) model.inputs[path] = std::move(inputs);
+  ++model.meetings_from_cache;
+  std::string id = loaded.meeting.id;
+  model.meetings.emplace(std::move(id), std::move(loaded.meeting));
+}
+
+// Keeps a meeting whose load gave no message and withheld nothing, unless it has private
+// business (model/meeting_cache.h).
+void keep_loaded_meeting(const SiteModel& model, loader::ParseCache& cache, const std::string& key,
+                         const std::string& id, const std::string& folder) {
+  const auto it = model.meetings.find(id);
+  if (it == model.meetings.end() || !loader::may_cache_meeting(it->second)) return;
+  std::vector<std::pair<std::string, SiteModel::SourceInputs>> inputs;
+  const std::string prefix = folder + "/";
+  for (auto input = model.inputs.lower_bound(prefix);
+       input != model.inputs.end() && input->first.rfind(prefix, 0) == 0; ++input) {
+    inputs.emplace_back(input->first, input->second);
+  }
+  cache.keep_entry(key, loader::encode_loaded_meeting(it->second, inputs));
+}
+
 }  // namespace
 
 std::string SiteModel::body_text(const Body& body) const {
@@ -225,13 +253,27 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
 
   loader::ParseCache cache(cache_dir.empty() ? cache_dir : cache_dir / "parse");
   ctx.cache = &cache;
-  std::optional<loader::YamlRelease> release;
+  // Meetings an earlier build loaded, whose files have not changed since: taken as they were,
+  // so their files are neither read nor parsed (model/meeting_cache.h).
   const unsigned threads = jobs != 0 ? jobs : default_jobs();
+  std::vector<std::string> meeting_keys(meeting_folders.size());
+  std::vector<std::optional<loader::LoadedMeeting>> cached_meetings(meeting_folders.size());
+  if (cache.enabled()) {
+    parallel_for(meeting_folders.size(), threads, [&](std::size_t i) {
+      meeting_keys[i] = loader::meeting_cache_key(tree, meeting_folders[i].second);
+      if (meeting_keys[i].empty()) return;
+      if (const auto bytes = cache.entry(meeting_keys[i]))
+        cached_meetings[i] = loader::decode_loaded_meeting(*bytes);
+    });
+  }
+  std::optional<loader::YamlRelease> release;
   std::optional<loader::ParsedFiles> parsed;
   if (threads > 1) {
     std::vector<std::string> meeting_paths;
     meeting_paths.reserve(meeting_folders.size());
-    for (const auto& [committee, folder] : meeting_folders) meeting_paths.push_back(folder);
+    for (std::size_t i = 0; i < meeting_folders.size(); ++i) {
+      if (!cached_meetings[i]) meeting_paths.push_back(meeting_folders[i].second);
+    }
     parsed.emplace(tree, loader::plan_reads(tree, entity_files, committee_folders, meeting_paths), threads,
                    &cache);
     ctx.parsed = &*parsed;
@@ -262,7 +304,8 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
     }
   }
   for (const auto& folder : committee_folders) loader::load_committee(ctx, folder);
-  for (const auto& [committee, folder] : meeting_folders) {
+  for (std::size_t i = 0; i < meeting_folders.size(); ++i) {
+    const auto& [committee, folder] = meeting_folders[i];
     if (model.committees.count(committee) == 0 &&
         std::find(committee_folders.begin(), committee_folders.end(), "content/committees/" + committee) ==
             committee_folders.end()) {
@@ -270,7 +313,19 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
                                       "', which has no content/committees/" + committee + "/committee.yaml");
       continue;
     }
+    if (cached_meetings[i]) {
+      take_cached_meeting(model, cache, meeting_keys[i], std::move(*cached_meetings[i]));
+      cached_meetings[i].reset();
+      continue;
+    }
+    const std::size_t messages = diags.all().size();
+    const std::size_t withheld = ctx.withheld_files.size() + model.withheld_paths.size();
     loader::load_meeting(ctx, committee, folder);
+    if (!meeting_keys[i].empty() && diags.all().size() == messages &&
+        ctx.withheld_files.size() + model.withheld_paths.size() == withheld) {
+      keep_loaded_meeting(model, cache, meeting_keys[i],
+                          committee + "/" + folder.substr(folder.rfind('/') + 1), folder);
+    }
   }
   ctx.parsed = nullptr;
   parsed.reset();  // stops the workers

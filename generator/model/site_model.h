@@ -91,12 +91,15 @@ struct SiteModel {
   struct SourceInputs {
     std::string whole;    // every byte of the file
     std::string visible;  // what other pages may show of it: metadata, headings, links
+    bool operator==(const SourceInputs&) const = default;
   };
   std::map<std::string, SourceInputs> inputs;
   std::string shared_inputs;
   // How many Markdown files this build outlined, and how many it took from the parse cache.
   std::size_t markdown_outlined = 0;
   std::size_t markdown_from_cache = 0;
+  // How many meetings it took as an earlier build loaded them (model/meeting_cache.h).
+  std::size_t meetings_from_cache = 0;
 
   // The source files a page is made from, for its history ("first published").
   [[nodiscard]] std::vector<std::string> source_paths(const Key& key) const;

@@ -17,6 +17,7 @@ struct MarkdownHeading {
   std::string id;    // anchor: "item-5" when the heading starts with an item number
   std::string item;  // the agenda item number it starts with, or ""
   int line = 0;      // file line
+  bool operator==(const MarkdownHeading&) const = default;
 };
 
 struct MarkdownLink {
@@ -25,6 +26,7 @@ struct MarkdownLink {
   int line = 0;
   int column = 0;
   bool image = false;
+  bool operator==(const MarkdownLink&) const = default;
 };
 
 // A paragraph that begins "RESOLVED": a decision of the meeting.
@@ -33,12 +35,14 @@ struct MarkdownDecision {
   std::string item;  // the agenda item whose section it sits in, or ""
   std::string text;  // plain text of the paragraph
   int line = 0;
+  bool operator==(const MarkdownDecision&) const = default;
 };
 
 struct MarkdownOutline {
   std::vector<MarkdownHeading> headings;
   std::vector<MarkdownLink> links;
   std::vector<MarkdownDecision> decisions;
+  bool operator==(const MarkdownOutline&) const = default;
 };
 
 // `first_line` is the file line of the text's first line (after front matter).

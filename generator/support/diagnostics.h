@@ -15,6 +15,7 @@ struct SourcePos {
   std::string path;  // repository-relative, with forward slashes
   int line = 0;
   int column = 0;
+  bool operator==(const SourcePos&) const = default;
 };
 
 enum class Severity { warning, error };
