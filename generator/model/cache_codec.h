@@ -7,6 +7,7 @@
 // any read past the end marks the whole entry damaged, so a damaged cache reads as a miss.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -74,10 +75,23 @@ class CacheWriter {
       each(*this, item);
     }
   }
+  // A string that recurs within one entry (a file's path, in every position): written once,
+  // then by its number.
+  void shared(std::string_view s) {
+    const auto it = std::find(seen_.begin(), seen_.end(), s);
+    if (it != seen_.end()) {
+      u32(static_cast<std::uint32_t>(it - seen_.begin()) + 1U);
+      return;
+    }
+    u32(0);
+    (*this)(s);
+    seen_.emplace_back(s);
+  }
   std::string take() { return std::move(out_); }
 
  private:
   std::string out_;
+  std::vector<std::string> seen_;
 };
 
 // Reads what CacheWriter wrote; any read past the end marks the whole entry damaged.
@@ -149,6 +163,17 @@ class CacheReader {
       items.insert_or_assign(std::move(key), std::move(item));
     }
   }
+  void shared(std::string& s) {
+    const std::uint32_t n = u32();
+    if (n == 0) {
+      (*this)(s);
+      seen_.push_back(s);
+    } else if (n <= seen_.size()) {
+      s = seen_[n - 1];
+    } else {
+      fail();
+    }
+  }
   [[nodiscard]] bool ok() const { return ok_ && in_.empty(); }
 
  private:
@@ -159,6 +184,7 @@ class CacheReader {
   }
   std::string_view in_;
   bool ok_ = true;
+  std::vector<std::string> seen_;
 };
 
 }  // namespace quorum::loader

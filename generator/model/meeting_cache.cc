@@ -12,7 +12,7 @@ namespace {
 // listed: meeting_cache_test.cc fills each one and checks it comes back.
 template <class Io, class Pos>
 void fields_of_pos(Io& io, Pos& p) {
-  io(p.path);
+  io.shared(p.path);
   io(p.line);
   io(p.column);
 }
@@ -26,7 +26,7 @@ void fields_of_person_ref(Io& io, Ref& r) {
 template <class Io, class Body>
 void fields_of_body(Io& io, Body& b) {
   io(b.markdown);
-  io(b.path);
+  io.shared(b.path);
   io(b.first_line);
   io(b.outline.headings, [](Io& in, auto& h) { fields_of_heading(in, h); });
   io(b.outline.links, [](Io& in, auto& l) { fields_of_link(in, l); });

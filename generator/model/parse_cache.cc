@@ -1,5 +1,8 @@
 #include "model/parse_cache.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -77,13 +80,20 @@ ParseCache::ParseCache(fs::path folder, std::string writer)
   // Without knowing which executable wrote a cache, no cache can be trusted.
   if (writer_.empty() || writer_.find('\n') != std::string::npos) folder_.clear();
   if (folder_.empty()) return;
-  old_bytes_ = read_file(folder_ / "markdown.cache");
-  const std::string header = std::string(kMagic) + writer_ + '\n';
-  if (old_bytes_.compare(0, header.size(), header) != 0) {
-    old_bytes_.clear();
-    return;
+  const int fd = ::open((folder_ / "markdown.cache").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+    void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map != MAP_FAILED) {
+      old_map_ = static_cast<const char*>(map);
+      old_size_ = static_cast<std::size_t>(st.st_size);
+    }
   }
-  std::string_view rest(old_bytes_);
+  ::close(fd);
+  const std::string header = std::string(kMagic) + writer_ + '\n';
+  std::string_view rest(old_map_ == nullptr ? "" : old_map_, old_size_);
+  if (rest.substr(0, header.size()) != header) return;
   rest.remove_prefix(header.size());
   while (rest.size() >= kFingerprintSize + 4) {
     const std::string_view key = rest.substr(0, kFingerprintSize);
@@ -97,6 +107,7 @@ ParseCache::ParseCache(fs::path folder, std::string writer)
 }
 
 ParseCache::~ParseCache() {
+  if (old_map_ != nullptr) ::munmap(const_cast<char*>(old_map_), old_size_);
   if (new_file_.is_open()) {
     new_file_.close();
     std::error_code ec;

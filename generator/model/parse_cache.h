@@ -62,7 +62,7 @@ class ParseCache {
   // Adds an entry for these bytes (read at `path`) to the new cache file. Safe from any thread.
   void keep(const std::string& path, const std::string& fingerprint, const MarkdownParse& parse);
   // Entries of other kinds (meeting_cache.h), under keys of the same form (40 hex digits):
-  // the bytes the last build stored under `key` (valid until finish()), or nullopt.
+  // the bytes the last build stored under `key` (valid while the cache lives), or nullopt.
   [[nodiscard]] std::optional<std::string_view> entry(const std::string& key) const;
   // Carries the last build's entry under `key`, of any kind, into the new cache file as it is.
   void carry(const std::string& key);
@@ -86,7 +86,11 @@ class ParseCache {
 
   std::filesystem::path folder_;
   std::string writer_;
-  std::string old_bytes_;  // the old cache file, entries pointing into it
+  // The old cache file, mapped read-only (not read into memory: at 10,000 meetings it is
+  // over 100 MB, most of it never looked at when little changed); entries point into it. The
+  // mapping outlives the rename of the new file over it.
+  const char* old_map_ = nullptr;
+  std::size_t old_size_ = 0;
   std::unordered_map<std::string_view, std::string_view> old_entries_;
   std::mutex mutex_;
   std::filesystem::path new_path_;
