@@ -42,6 +42,14 @@ void fields_of_decision(Io& io, Decision& d) {
   io(d.text);
   io(d.line);
 }
+template <class Io, class Outline>
+void fields_of_outline(Io& io, Outline& o) {
+  io(o.headings, [](Io& in, auto& h) { fields_of_heading(in, h); });
+  io(o.links, [](Io& in, auto& l) { fields_of_link(in, l); });
+  io(o.decisions, [](Io& in, auto& d) { fields_of_decision(in, d); });
+}
+
+// Appends an entry's fields to a string.
 class CacheWriter {
  public:
   void u32(std::uint32_t v) {

@@ -28,9 +28,7 @@ void fields_of_body(Io& io, Body& b) {
   io(b.markdown);
   io.shared(b.path);
   io(b.first_line);
-  io(b.outline.headings, [](Io& in, auto& h) { fields_of_heading(in, h); });
-  io(b.outline.links, [](Io& in, auto& l) { fields_of_link(in, l); });
-  io(b.outline.decisions, [](Io& in, auto& d) { fields_of_decision(in, d); });
+  fields_of_outline(io, b.outline);
   io(b.in_file);
   io(b.offset);
   io(b.file_fingerprint);

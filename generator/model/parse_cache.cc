@@ -31,9 +31,7 @@ void fields_of_parse(Io& io, Parse& p) {
   io(p.body.offset);
   io(p.body.blank);
   io(p.body.file_fingerprint);
-  io(p.body.outline.headings, [](Io& in, auto& h) { fields_of_heading(in, h); });
-  io(p.body.outline.links, [](Io& in, auto& l) { fields_of_link(in, l); });
-  io(p.body.outline.decisions, [](Io& in, auto& d) { fields_of_decision(in, d); });
+  fields_of_outline(io, p.body.outline);
   io(p.inputs.whole);
   io(p.inputs.visible);
 }

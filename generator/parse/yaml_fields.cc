@@ -22,8 +22,8 @@ YamlFields::YamlFields(YAML::Node node, YamlSource source, std::string what, Dia
     return;
   }
   // Looked up by key once here: yaml-cpp finds a key by converting every key of the map
-  // and, on a non-const node, allocates a node for each key it does not find, which made
-  // reading a large archive's meetings cost more than parsing them.
+  // and, on a non-const node, allocates a node for each key it does not find. (Measured on
+  // a 10k-meeting rebuild, the list saved about 2% of parse+model: 8.8 s to 8.6 s.)
   for (const auto& pair : node_) {
     if (!pair.first.IsScalar()) continue;
     const std::string& key = pair.first.Scalar();
