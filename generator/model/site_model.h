@@ -12,6 +12,7 @@
 #include "load/pdf_text.h"
 #include "load/source_tree.h"
 #include "model/entities.h"
+#include "model/withheld_text.h"
 
 namespace quorum {
 
@@ -78,6 +79,9 @@ struct SiteModel {
   [[nodiscard]] bool touches_withheld(const std::string& commit) const {
     return withheld_commits.count(commit) != 0;
   }
+  // Every withheld text read, never for publishing: for the tripwire that searches the
+  // output for it (model/withheld_text.h).
+  WithheldTexts withheld_texts;
   // Text, page count and text layer of every published PDF (never a withheld one), by path.
   std::map<std::string, PdfText> pdfs;
   History history;  // each source file's commits
