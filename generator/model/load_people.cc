@@ -67,7 +67,8 @@ void load_person(Context& ctx, const std::string& path) {
         "category", {"employment", "sponsorship", "contracts", "land", "licences",
                      "corporate-tenancies", "securities", "other-registrable", "non-registrable"},
         Need::required);
-    interest.sensitive = rf.boolean("sensitive").value_or(false);
+    // A value that is not a clear yes or no is an error, and meanwhile counts as yes.
+    interest.sensitive = rf.boolean("sensitive").value_or(rf.has("sensitive"));
     // A sensitive interest is withheld by law: its description is checked, never kept.
     const std::string description = rf.text("description");
     if (!interest.sensitive) interest.description = description;

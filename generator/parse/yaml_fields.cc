@@ -13,6 +13,28 @@ std::string capitalised(std::string text) {
   return text;
 }
 
+// The fields that keep something private (`exempt` on an agenda item, `sensitive` on an
+// interest, `classification` on a report), and words a writer may reach for to mean the same.
+// An unknown key near one of these is an error, not a warning: ignored, it would publish
+// what its writer meant to withhold ("senstive: true", "Exempt:", "confidential: yes").
+constexpr std::string_view kPrivacyFields[] = {"exempt", "sensitive", "classification"};
+constexpr std::string_view kPrivacyWords[] = {
+    "private",   "confidential", "withheld",    "withhold", "restricted",          "secret",
+    "exemption", "in_private",   "in-private",  "part2",    "part_2",              "part-2",
+    "part_ii",   "part-ii",      "not_public",  "hidden",   "not_for_publication", "not-for-publication"};
+
+// The privacy field an unknown key seems meant as, or "" when it is nothing like one.
+std::string privacy_field_meant(const std::string& key) {
+  const std::string lower = to_lower_ascii(key);
+  for (std::string_view field : kPrivacyFields) {
+    if (lower == field || edit_distance(lower, field) <= 2) return std::string(field);
+  }
+  for (std::string_view word : kPrivacyWords) {
+    if (lower == word) return lower.find("sens") != std::string::npos ? "sensitive" : "exempt";
+  }
+  return {};
+}
+
 }  // namespace
 
 YamlFields::YamlFields(YAML::Node node, YamlSource source, std::string what, Diagnostics& diags)
@@ -170,6 +192,14 @@ void YamlFields::finish() {
     if (!pair.first.IsScalar()) continue;
     const std::string key = pair.first.Scalar();
     if (known_.count(key) != 0) continue;
+    if (const std::string meant = privacy_field_meant(key); !meant.empty()) {
+      diags_.error(position_of(pair.first, source_),
+                   subject() + " has no field '" + key + "', and it looks like an attempt at '" + meant +
+                       "', which keeps things off the public site. Quorum stops rather than publish what may "
+                       "be meant to be private: write '" + meant + "' exactly (lower case; see the content model "
+                       "for where it goes and what it takes), or remove the line");
+      continue;
+    }
     std::string message = subject() + " has no field '" + key + "'; it is ignored";
     if (const auto guess = nearest(key, known); !guess.empty()) {
       message += ". Did you mean '" + guess + "'?";
