@@ -90,7 +90,10 @@ TEST_CASE("a commit that touched withheld files keeps its message off public pag
   TempDir dir;
   Files files = parse_sections(minimal_site());
   files["content/committees/board/meetings/2017-07-19/reports/secret.md"] =
-      "---\ntitle: Contract\nitem: \"2\"\nclassification: exempt\nparagraph: 3\n---\nPrices.\n";
+      "---\ntitle: Contract\nitem: \"3\"\nclassification: exempt\nparagraph: 3\n---\nPrices.\n";
+  files["content/committees/board/meetings/2017-07-19/meeting.yaml"] +=
+      "  - number: \"3\"\n    title: Contract\n    report: secret\n    exempt:\n      paragraph: 3\n";
+  files["content/committees/board/meetings/2017-07-19/minutes.md"] += "\n## 3. Contract\n\nConsidered in private.\n";
   write_files(dir / "repo", files);
   commit_all(dir / "repo", "Add the Hollowbrook tender prices", kFirst);
   // A later commit that touches only public files keeps its message.

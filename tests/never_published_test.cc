@@ -75,13 +75,13 @@ MARKER-MINUTES-5 the board chose a supplier.
 
 RESOLVED: MARKER-MINUTES-5 That the contract be awarded.
 )";
-  // Minutes with no exempt section, whose front matter has an exempt item's action.
+  // Minutes whose front matter has an exempt item's action.
   files["content/committees/board/meetings/2017-08-02/meeting.yaml"] =
       "date: 2017-08-02\nstatus: held\nagenda:\n  - number: \"1\"\n    title: Land sale\n"
       "    exempt:\n      paragraph: 3\n  - number: \"2\"\n    title: Any other business\n";
   files["content/committees/board/meetings/2017-08-02/minutes.md"] =
       "---\nstatus: approved\nactions:\n  - item: \"1\"\n    action: MARKER-ACTION-10 value the land\n---\n"
-      "## 2. Any other business\n\nNone.\n";
+      "## 1. Land sale\n\nConsidered in private.\n\n## 2. Any other business\n\nNone.\n";
   write_files(dir / "repo", files);
   commit_all(dir / "repo", "Exempt business");
   const BuildResult r = build(dir / "repo", dir / "public");

@@ -88,7 +88,11 @@ struct Site {
                 "      reason: commercial\n";
       }
       one[folder + "meeting.yaml"] = yaml;
-      if (m.minutes) one[folder + "minutes.md"] = "## 1. Planning application\n\nApproved, said " + minutes_word(m.date) + ".\n";
+      if (m.minutes) {
+        one[folder + "minutes.md"] = "## 1. Planning application\n\nApproved, said " + minutes_word(m.date) + ".\n";
+        // Private business has a section of its own (fail closed: it must).
+        if (&m == &meetings[0]) one[folder + "minutes.md"] += "\n## 2. Land sale\n\nConsidered in private.\n";
+      }
       write_files(dir / "repo", one);
       commit_all(dir / "repo", "meeting " + m.date, time);
     }

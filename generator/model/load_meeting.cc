@@ -7,6 +7,7 @@
 #include "model/body_text.h"
 #include "model/loader.h"
 #include "model/parse_cache.h"
+#include "model/private_minutes.h"
 #include "model/urls.h"
 #include "support/text.h"
 
@@ -36,6 +37,32 @@ std::vector<Attendee> read_attendees(YamlFields& f, const std::string& key) {
   return out;
 }
 
+// `exempt: {paragraph: N, reason: ...}`. Anything else that is not a clear "no" still makes
+// the item private (and is an error, so nothing is published until it is written plainly).
+void read_exemption(Context& ctx, YamlFields& f, AgendaItem& item) {
+  const YAML::Node node = f.node("exempt");
+  const SourcePos at = f.pos_of("exempt");
+  if (node.IsMap()) {
+    YamlFields ef(node, f.source(), "the exempt section of " + f.subject(), ctx.diags);
+    item.exempt_paragraph = ef.choice("paragraph", {"1", "2", "3", "4", "5", "6", "7"}, Need::required, "?");
+    // Read for validation only: the reason is never published, only kept for the tripwire.
+    const std::string reason = ef.text("reason");
+    if (!reason.empty()) {
+      ctx.model.withheld_texts.add(reason, "the reason for taking agenda item " + item.number + " in private (" +
+                                               at.path + ":" + std::to_string(at.line) + ")");
+    }
+    ef.finish();
+    return;
+  }
+  const std::string value = node.IsScalar() ? to_lower_ascii(trim(node.Scalar())) : std::string();
+  if (value == "false" || value == "no") return;  // written out, but public
+  item.exempt_paragraph = "?";
+  ctx.diags.error(at, f.subject() + ": 'exempt' must name the paragraph of Schedule 12A that the item is "
+                                    "taken in private under, for example 'exempt: {paragraph: 3}' (on its own "
+                                    "line: 'exempt:', then '  paragraph: 3' indented below it). Until it does, "
+                                    "the item is treated as private and nothing is published");
+}
+
 AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSource& source,
                             const std::string& meeting) {
   const std::string number = scalar_field(node, "number");
@@ -56,13 +83,7 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   item.key_decision = f.boolean("key_decision");
   item.wards = f.text_list("wards");
   item.topics = f.text_list("topics");
-  if (f.has("exempt")) {
-    YamlFields ef(f.node("exempt"), source, "exempt section", ctx.diags);
-    item.exempt_paragraph = ef.choice("paragraph", {"1", "2", "3", "4", "5", "6", "7"},
-                                      Need::required, "?");
-    (void)ef.text("reason");  // read for validation only: the reason is never published
-    ef.finish();
-  }
+  if (f.has("exempt")) read_exemption(ctx, f, item);
   const std::string description = f.text("description");
   if (!description.empty() && !item.exempt()) {
     const SourcePos at = f.pos_of("description");
@@ -70,57 +91,6 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   }
   f.finish();
   return item;
-}
-
-// The level a heading was written at ('#' markers or a setext underline), which the outline's
-// level is not when the body uses '#' headings and is shifted down under the page's h1.
-int written_heading_level(const std::vector<std::string>& lines, std::size_t at, int fallback) {
-  if (at >= lines.size()) return fallback;
-  const std::string line = trim(lines[at]);
-  const auto hashes = std::min(line.find_first_not_of('#'), line.size());
-  if (hashes >= 1 && hashes <= 6) return static_cast<int>(hashes);
-  const std::string under = at + 1 < lines.size() ? trim(lines[at + 1]) : std::string();
-  if (!under.empty() && under[0] == '=') return 1;
-  if (!under.empty() && under[0] == '-') return 2;
-  return fallback;
-}
-
-// Exempt items' minutes sections are replaced, line for line, by their heading and a
-// notice, so later line numbers still point at the real file and nothing of the section
-// survives in the model.
-// Nothing (and no copy of the text) when the minutes have no exempt section, as most don't.
-std::optional<std::string> cut_exempt_sections(const Body& body, const Meeting& meeting,
-                                               const SourceTree& tree) {
-  std::vector<std::string> lines;
-  const auto& headings = body.outline.headings;
-  for (std::size_t h = 0; h < headings.size(); ++h) {
-    const AgendaItem* item = meeting.item(headings[h].item);
-    if (item == nullptr || !item->exempt() || headings[h].item.empty()) continue;
-    if (lines.empty()) lines = split(body_text(body, tree), '\n');
-    std::size_t end_line = lines.size();
-    for (std::size_t k = h + 1; k < headings.size(); ++k) {
-      if (headings[k].level <= headings[h].level) {
-        end_line = static_cast<std::size_t>(headings[k].line - body.first_line);
-        break;
-      }
-    }
-    const auto start = static_cast<std::size_t>(headings[h].line - body.first_line);
-    const int level = written_heading_level(lines, start, headings[h].level);
-    for (std::size_t l = start; l < end_line && l < lines.size(); ++l) lines[l].clear();
-    if (start < lines.size()) {
-      lines[start] = std::string(static_cast<std::size_t>(level), '#') + " " +
-                     markdown_escape(item->number) + ". " + markdown_escape(item->title);
-    }
-    if (start + 2 < end_line && start + 2 < lines.size()) {
-      lines[start + 2] = "*This item was considered in private: the public were excluded under "
-                         "paragraph " + item->exempt_paragraph +
-                         " of Schedule 12A to the Local Government Act 1972.*";
-    }
-  }
-  if (lines.empty()) return std::nullopt;
-  std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) out += lines[i] + (i + 1 < lines.size() ? "\n" : "");
-  return out;
 }
 
 void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
@@ -144,7 +114,7 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
       a.done = af.text("done");
       af.finish();
       const AgendaItem* item = m.item(a.item);
-      if (item != nullptr && item->exempt()) continue;  // an exempt item's actions are private
+      if (item != nullptr && is_private_item(m, *item)) continue;  // a private item's actions are private
       minutes.actions.push_back(std::move(a));
     }
     f.finish();
@@ -153,26 +123,30 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
     ctx.diags.warning({path, 1, 1}, "minutes without front matter are published as a draft; add "
                                     "'status: approved' and 'approved_at:' once approved");
   }
-  // With exempt sections cut, the outline is made again: their headings, links and
-  // decisions must not reach the model. Cutting reads the text again; a file saved since it
-  // was parsed (a working-tree build) is reported, and these minutes are left out.
-  std::optional<std::string> public_text;
+  // With private sections cut, the outline is made again from what is left: their headings,
+  // links and decisions must not reach the model. Cutting reads the text again; a file saved
+  // since it was parsed (a working-tree build) is reported, and these minutes are left out.
+  const bool private_business = std::any_of(m.agenda.begin(), m.agenda.end(),
+                                            [&](const AgendaItem& a) { return is_private_item(m, a); });
+  if (!private_business) {
+    minutes.body = std::move(file->body);
+    m.minutes = std::move(minutes);
+    return;
+  }
+  // The minutes of a meeting with private business may hold it in their outline (private
+  // sections) or front matter (a private item's actions): kept out of the parse cache whole.
+  if (ctx.cache != nullptr) ctx.cache->withhold(path);
+  std::string text;
   try {
-    public_text = cut_exempt_sections(file->body, m, ctx.tree);
+    text = normalise_line_endings(body_text(file->body, ctx.tree));
   } catch (const std::runtime_error& e) {
     ctx.diags.error({path, 0, 0}, e.what());
     return;
   }
-  // The minutes of a meeting with private business may hold it in their outline (exempt
-  // sections) or front matter (an exempt item's actions): kept out of the parse cache whole.
-  const bool private_business =
-      std::any_of(m.agenda.begin(), m.agenda.end(), [](const AgendaItem& a) { return a.exempt(); });
-  if (private_business && ctx.cache != nullptr) ctx.cache->withhold(path);
-  if (public_text) {
-    minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
-  } else {
-    minutes.body = std::move(file->body);
-  }
+  auto public_text = cut_private_sections(text, file->body.first_line, path, m, ctx.diags,
+                                          ctx.model.withheld_texts);
+  if (!public_text) return;  // the reasons are errors: these minutes are not published
+  minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
   m.minutes = std::move(minutes);
 }
 
@@ -240,6 +214,16 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
   r.topics = f.text_list("topics");
   for (const auto& node : f.items("appendices")) r.appendices.push_back(read_appendix(ctx, node, f.source()));
   f.finish();
+  if (r.exempt && item != nullptr && !item->exempt()) {
+    // Otherwise the item's minutes section, description and actions would be public while
+    // its report is withheld: private business half-marked is an error, never output.
+    ctx.diags.error(f.pos_of("classification"),
+                    f.subject() + " is exempt, but agenda item " + item->number + " ('" + item->title +
+                        "') is not marked as private business. In meeting.yaml, give item " + item->number +
+                        " 'exempt:' with the paragraph, for example 'exempt: {paragraph: " +
+                        (r.paragraph.empty() ? std::string("3") : r.paragraph) +
+                        "}', so that its minutes are withheld too; or make this report public");
+  }
   if (r.exempt) {
     // An exempt report keeps its id and item only: what it says never enters the model,
     // and its appendices' files are withheld from the copy.
@@ -351,7 +335,7 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   std::set<std::string> numbers;
   for (const auto& node_item : f.items("agenda")) {
     AgendaItem item = read_agenda_item(ctx, node_item, f.source(), "meeting " + slug);
-    if (!item.number.empty() && !numbers.insert(item.number).second) {
+    if (!item.number.empty() && !numbers.insert(to_lower_ascii(item.number)).second) {
       ctx.diags.error(item.pos, "Meeting " + slug + " of " + committee_label(ctx, committee) +
                                     ": two agenda items are numbered '" + item.number + "'");
     }

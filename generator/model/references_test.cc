@@ -23,7 +23,8 @@ SiteModel small_model() {
        "date: 2017-07-19\nstatus: held\nagenda:\n"
        "  - {number: \"1\", title: Budget, report: budget, topics: [finance]}\n"
        "  - {number: \"2\", title: Contract, report: contract, exempt: {paragraph: 3}}\n"},
-      {"content/committees/board/meetings/2017-07-19/minutes.md", "---\nstatus: approved\n---\nMinutes.\n"},
+      {"content/committees/board/meetings/2017-07-19/minutes.md",
+       "---\nstatus: approved\n---\n## 1. Budget\n\nMinutes.\n\n## 2. Contract\n\nConsidered in private.\n"},
       {"content/committees/board/meetings/2017-07-19/reports/budget.md", "---\ntitle: Budget\nitem: \"1\"\n---\nB.\n"},
       {"content/committees/board/meetings/2017-07-19/reports/contract.md",
        "---\ntitle: Contract\nitem: \"2\"\n---\nPrivate.\n"},

@@ -36,9 +36,14 @@ const Position* Person::current_position() const {
   return positions.empty() ? nullptr : &positions.back();
 }
 
+// Item numbers are text ("7A", "7.1", "7(a)") and a heading or a report may write "7a":
+// compared without regard to case, as the agenda allows no two numbers that differ only so.
 const AgendaItem* Meeting::item(const std::string& number) const {
   for (const auto& i : agenda) {
     if (i.number == number) return &i;
+  }
+  for (const auto& i : agenda) {
+    if (i.number.size() == number.size() && to_lower_ascii(i.number) == to_lower_ascii(number)) return &i;
   }
   return nullptr;
 }

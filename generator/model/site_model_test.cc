@@ -724,7 +724,10 @@ TEST_CASE("an exempt report is a stub", "[model][withheld]") {
 
 TEST_CASE("a report marked exempt on its own is a stub even for a public item", "[model][withheld]") {
   const Built b = build(with_replaced(kBudget, "item: \"2\"\n", "item: \"2\"\nclassification: exempt\n"));
-  CHECK(b.diags.error_count() == 0);
+  // Half-marked private business is an error (the item must be exempt too), and meanwhile
+  // the report is still withheld whole.
+  REQUIRE(b.diags.error_count() == 1);
+  CHECK_THAT(b.diags.all()[0].message, Catch::Contains("is not marked as private business"));
   const Report* r = b.model.report("board/2017-07-19/budget");
   REQUIRE(r != nullptr);
   CHECK(r->exempt);

@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm/cmark-gfm.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -196,19 +197,95 @@ std::string add_heading_ids(const std::string& html, const std::vector<Annotatio
 
 }  // namespace
 
+namespace {
+
+bool is_number_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+         c == '(' || c == ')';
+}
+
+// A part of a number between dots is short ("7", "10a", "B1", "(a)"); a longer run of letters
+// is a word ("5.Better"), where the number has ended.
+bool is_number_part(std::string_view part) {
+  if (part.empty() || part.size() > 5) return false;
+  std::size_t letters = 0;
+  for (char c : part) {
+    letters = (c >= '0' && c <= '9') ? 0 : letters + 1;
+    if (letters > 3) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string leading_item_number(std::string_view text) {
   std::string t = trim(text);
   std::string_view v = t;
-  if (starts_with_icase(v, "item ")) v.remove_prefix(5);
-  std::size_t i = 0;
-  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
-  if (i == 0) return {};
-  while (i < v.size() && v[i] >= 'a' && v[i] <= 'z' && i < 4) ++i;
-  const std::string number(v.substr(0, i));
-  if (i == v.size()) return number;
-  const char next = v[i];
-  if (next == '.' || next == ')' || next == ':' || next == ' ' || next == '\t') return number;
-  return {};
+  for (std::string_view prefix : {"agenda item ", "item "}) {
+    if (starts_with_icase(v, prefix)) {
+      v.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  std::size_t run = 0;
+  while (run < v.size() && is_number_char(v[run])) ++run;
+  // After the number: the end, a space, a colon, or the number's own '.' or ')'.
+  if (run < v.size() && v[run] != ' ' && v[run] != '\t' && v[run] != ':') return {};
+  std::string number;
+  std::size_t start = 0;
+  while (start <= run) {
+    const std::size_t dot = std::min(v.find('.', start), run);
+    const std::string_view part = v.substr(start, dot - start);
+    if (!is_number_part(part)) break;
+    number += (number.empty() ? "" : ".") + std::string(part);
+    start = dot + 1;
+  }
+  // A closing bracket with no opening one ends the number: "10a)" is item "10a".
+  const auto opened = std::count(number.begin(), number.end(), '(');
+  if (!number.empty() && number.back() == ')' && std::count(number.begin(), number.end(), ')') > opened) {
+    number.pop_back();
+  }
+  if (number.empty() || number.find_first_of("0123456789") == std::string::npos) return {};
+  if (number.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == 0) return {};
+  return number;
+}
+
+std::vector<MarkdownTopBlock> markdown_top_blocks(std::string_view text) {
+  std::vector<std::size_t> line_starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts.push_back(i + 1);
+  }
+  const auto line_text = [&](int line) -> std::string_view {
+    if (line < 1 || static_cast<std::size_t>(line) > line_starts.size()) return {};
+    const std::size_t from = line_starts[static_cast<std::size_t>(line) - 1];
+    const std::size_t to = static_cast<std::size_t>(line) < line_starts.size()
+                               ? line_starts[static_cast<std::size_t>(line)]
+                               : text.size();
+    return text.substr(from, to - from);
+  };
+  std::vector<MarkdownTopBlock> out;
+  const Document doc = parse(text);
+  for (cmark_node* node = cmark_node_first_child(doc.get()); node != nullptr; node = cmark_node_next(node)) {
+    MarkdownTopBlock b;
+    b.line = cmark_node_get_start_line(node);
+    const auto type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_HEADING) {
+      b.kind = MarkdownTopBlock::Kind::heading;
+      b.level = cmark_node_get_heading_level(node);
+      b.text = plain_text_of(node);
+      const std::string written = trim(line_text(b.line));
+      b.setext = written.empty() || written[0] != '#';
+    } else if (type == CMARK_NODE_PARAGRAPH) {
+      b.kind = MarkdownTopBlock::Kind::paragraph;
+      cmark_node* first = cmark_node_first_child(node);
+      b.starts_emphasised = first != nullptr && (cmark_node_get_type(first) == CMARK_NODE_STRONG ||
+                                                 cmark_node_get_type(first) == CMARK_NODE_EMPH);
+      b.text = plain_text_of(node);
+      if (b.text.size() > 200) b.text.resize(200);
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
 }
 
 std::string markdown_escape(std::string_view text) {

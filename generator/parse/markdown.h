@@ -71,8 +71,25 @@ struct MarkdownRenderOptions {
 std::string render_markdown(std::string_view text, const MarkdownRenderOptions& options,
                             const LinkResolver& resolve);
 
-// "5. Better Care Fund" -> "5"; "10a) Urgent" -> "10a"; "Item 7: x" -> "7"; else "".
+// The agenda number a heading starts with, as written: "5. Better Care Fund" -> "5";
+// "10a) Urgent" -> "10a"; "7A. Land" -> "7A"; "7.1 Fees" -> "7.1"; "7(a) Fees" -> "7(a)";
+// "B1. Lease" -> "B1"; "Item 7: x" and "Agenda item 7 - x" -> "7"; else "". The model ties
+// it to an item by comparing it with the agenda's numbers without regard to case.
 std::string leading_item_number(std::string_view heading_text);
+
+// A block at the top level of a document (not inside a list, quote or code block): what the
+// model reads to find where each agenda item's section of the minutes begins and ends.
+struct MarkdownTopBlock {
+  enum class Kind { heading, paragraph, other };
+  Kind kind = Kind::other;
+  int level = 0;                   // headings: 1 to 6, as written
+  bool setext = false;             // headings: underlined with === or --- rather than '#'
+  bool starts_emphasised = false;  // paragraphs: opening with bold or italic text
+  std::string text;                // headings and paragraphs: plain text (a paragraph's start)
+  int line = 0;                    // first line, 1 for the text's first line
+};
+// `text` must use '\n' line endings only (cmark counts a lone '\r' as a line too).
+std::vector<MarkdownTopBlock> markdown_top_blocks(std::string_view text);
 
 // Escapes text so Markdown shows it literally (for generated Markdown).
 std::string markdown_escape(std::string_view text);

@@ -32,6 +32,44 @@ TEST_CASE("leading_item_number finds the agenda number a heading starts with", "
   CHECK(leading_item_number("Item") == "");
   CHECK(leading_item_number("5-year plan") == "");
   CHECK(leading_item_number("2017/18 budget") == "");
+  // Numbers as councils write them: letters, sub-items and brackets, as the text they are.
+  CHECK(leading_item_number("7A. Land at Grays") == "7A");
+  CHECK(leading_item_number("7a) Land") == "7a");
+  CHECK(leading_item_number("7.1 Fees") == "7.1");
+  CHECK(leading_item_number("7.1. Fees") == "7.1");
+  CHECK(leading_item_number("7(a) Fees") == "7(a)");
+  CHECK(leading_item_number("B1. Lease") == "B1");
+  CHECK(leading_item_number("Agenda item 7 - Lease") == "7");
+  CHECK(leading_item_number("5.Better Care") == "5");
+  CHECK(leading_item_number("Part B") == "");
+  CHECK(leading_item_number("COVID19 update") == "");
+  CHECK(leading_item_number("(7) Lease") == "");
+}
+
+TEST_CASE("markdown_top_blocks lists the top-level blocks with their lines", "[parse][markdown]") {
+  const std::string text =
+      "## 1. Apologies\n"       // 1
+      "\n"                      // 2
+      "Underlined\n"            // 3
+      "----------\n"            // 4
+      "\n"                      // 5
+      "**7. Bold** line\n"      // 6
+      "\n"                      // 7
+      "> ## 9. Quoted\n"        // 8
+      "\n"                      // 9
+      "```\n## 9. Fenced\n```\n"  // 10-12
+      "# Top\n";                // 13
+  const auto blocks = markdown_top_blocks(text);
+  using Kind = MarkdownTopBlock::Kind;
+  REQUIRE(blocks.size() == 6);
+  CHECK((blocks[0].kind == Kind::heading && blocks[0].level == 2 && !blocks[0].setext && blocks[0].line == 1));
+  CHECK(blocks[0].text == "1. Apologies");
+  CHECK((blocks[1].kind == Kind::heading && blocks[1].level == 2 && blocks[1].setext && blocks[1].line == 3));
+  CHECK((blocks[2].kind == Kind::paragraph && blocks[2].starts_emphasised && blocks[2].line == 6));
+  CHECK(blocks[2].text == "7. Bold line");
+  CHECK((blocks[3].kind == Kind::other && blocks[3].line == 8));  // the quote, not its heading
+  CHECK((blocks[4].kind == Kind::other && blocks[4].line == 10));
+  CHECK((blocks[5].kind == Kind::heading && blocks[5].level == 1 && !blocks[5].setext && blocks[5].line == 13));
 }
 
 TEST_CASE("outline: headings get anchors from their item numbers", "[parse][markdown][outline]") {

@@ -86,6 +86,10 @@ Exempt detail.
 ## 1. Budget
 
 RESOLVED that the budget be approved.
+
+## 2. Land sale
+
+Considered in private.
 )";
 
 constexpr std::string_view kMeetingPath = "content/committees/board/meetings/2017-07-19/meeting.yaml";
