@@ -318,7 +318,25 @@ std::string events_json_file(const PageContext& ctx) {
   return out;
 }
 
+namespace {
+
+// A spreadsheet runs a cell that begins with one of these as a formula (after any leading
+// spaces): a title such as "=HYPERLINK(...)" in a clerk's file would run on a reader's
+// computer. OWASP's advice, followed by most publishers of open data: begin it with an
+// apostrophe, which spreadsheets show as text. The data page says so.
+bool could_start_formula(std::string_view value) {
+  const auto first = value.find_first_not_of(' ');
+  return first != std::string_view::npos && std::string_view("=+-@\t\r").find(value[first]) != std::string_view::npos;
+}
+
+}  // namespace
+
 std::string csv_field(std::string_view value) {
+  std::string neutral;
+  if (could_start_formula(value)) {
+    neutral = "'" + std::string(value);
+    value = neutral;
+  }
   const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!value.empty() && (value.front() == ' ' || value.back() == ' '));
   if (!quote) return std::string(value);

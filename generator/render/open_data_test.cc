@@ -17,6 +17,20 @@ TEST_CASE("csv_field quotes only what needs quoting (RFC 4180)", "[render][csv]"
   CHECK(csv_row({"a", "b,c", ""}) == "a,\"b,c\",\r\n");
 }
 
+TEST_CASE("a CSV cell that a spreadsheet would run as a formula is shown as text", "[render][csv][security]") {
+  CHECK(csv_field("=HYPERLINK(\"https://evil.example/\",\"x\")") == "\"'=HYPERLINK(\"\"https://evil.example/\"\",\"\"x\"\")\"");
+  CHECK(csv_field("+1") == "'+1");
+  CHECK(csv_field("-2+3") == "'-2+3");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("\t=1") == "'\t=1");
+  CHECK(csv_field("\r=1") == "\"'\r=1\"");
+  CHECK(csv_field("  =1") == "'  =1");
+  // Ordinary text, dates and a formula sign later in a cell are left alone.
+  CHECK(csv_field("2017-09-08") == "2017-09-08");
+  CHECK(csv_field("Item 5 = approved") == "Item 5 = approved");
+  CHECK(csv_field("") == "");
+}
+
 TEST_CASE("script_safe_json cannot end a script element", "[render][jsonld]") {
   const json value = {{"name", "</script><script>alert(1)</script> <!-- x"}};
   const std::string out = script_safe_json(value);
