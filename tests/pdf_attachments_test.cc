@@ -54,6 +54,7 @@ appendices:
 ---
 The prices.
 )";
+  files[kMeeting + "minutes.md"] += "\n## 3. Care home contract award\n\nConsidered in private.\n";
   files[kMeeting + "Risk register.pdf"] =
       make_pdf({{"Risk register 2017"}, {"Risk 4: the Zebrafinch contract overruns", "Owner: <script> & co"}});
   files[kMeeting + "Agenda pack.pdf"] = make_pdf({{"Agenda pack", "Item 1 Apologies"}});

@@ -15,6 +15,7 @@
 #include "render/theme.h"
 #include "support/parallel.h"
 #include "write/atomic_output.h"
+#include "write/output_folder.h"
 
 #ifndef QUORUM_SOURCE_THEMES
 #define QUORUM_SOURCE_THEMES ""
@@ -88,6 +89,15 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
     return kContentErrors;
   };
 
+  // Before anything is read: a build replaces its output folder, so it must be one that is
+  // the site's to replace (write/output_folder.h).
+  if (!request.check_only) {
+    if (const std::string refused = refuse_output_folder(request.source, request.out, request.force);
+        !refused.empty()) {
+      err << "quorum: " << refused << '\n';
+      return kUsage;
+    }
+  }
   const auto tree = open_source(request, diags, out);
   if (!tree) return finish_with_errors();
   times.end("load");

@@ -18,6 +18,7 @@ struct BuildRequest {
   bool working_tree = false;          // read files as they are on disk
   bool check_only = false;            // validate, write nothing
   bool clean = false;                 // render every page, ignoring the last build
+  bool force = false;                 // --force: --out may hold files Quorum did not write
   std::filesystem::path executable;   // to find an installed default theme
   bool publishing_rules = false;      // also warn about late agendas and stale draft minutes
   DiagnosticStyle style = DiagnosticStyle::text;  // --format text|github

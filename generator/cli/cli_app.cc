@@ -79,6 +79,8 @@ std::unique_ptr<CLI::App> make_app(CliState& state, const std::string& executabl
   build->add_flag("--working-tree", state.build.working_tree,
                   "Build the files as they are on disk, for a preview");
   build->add_flag("--clean", state.build.clean, "Render every page, ignoring what the last build left");
+  build->add_flag("--force", state.build.force,
+                  "Write into an --out folder that holds files Quorum did not write (never the repository)");
   add_report_options(*build, state.build);
   add_run_options(*build, state.build);
 

@@ -1,0 +1,66 @@
+#include "write/output_folder.h"
+
+#include <array>
+#include <string_view>
+
+namespace quorum {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The manifest every Quorum build leaves in its site folder (atomic_output.h).
+constexpr std::string_view kManifest = ".quorum-manifest";
+
+// `path` with symlinks and `..` resolved as far as it exists, so that `--out ./x/..` or a
+// link to the repository is seen for what it is.
+fs::path resolved(const fs::path& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) abs = path;
+  fs::path out = fs::weakly_canonical(abs, ec);
+  if (ec) out = abs.lexically_normal();
+  // "a/b/" and "a/b" are one folder.
+  if (out.filename().empty() && out.has_parent_path()) out = out.parent_path();
+  return out;
+}
+
+// Whether `inner` is `outer` or lies inside it (both resolved).
+bool within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string refuse_output_folder(const fs::path& source, const fs::path& out, bool force) {
+  const fs::path repo = resolved(source);
+  const fs::path site = resolved(out);
+  const std::string named = "--out '" + out.string() + "'";
+  if (within(repo, site)) {
+    return named + " is the content repository" + (repo == site ? "" : std::string(" or a folder above it")) +
+           " (" + repo.string() + "): a build replaces its output folder, which would delete the "
+           "repository. Choose a folder of its own for the site, for example --out public";
+  }
+  for (const char* owned : {"content", "site-config", "themes", ".git"}) {
+    if (within(site, repo / owned)) {
+      return named + " is inside the repository's " + owned + "/ folder, which a build reads and must "
+             "never replace. Choose a folder of its own for the site, for example --out public";
+    }
+  }
+  std::error_code ec;
+  const auto status = fs::symlink_status(out, ec);
+  if (ec || !fs::exists(status)) return {};  // a new folder: the build makes it
+  if (!fs::is_directory(fs::status(out, ec))) {
+    return named + " is a file, not a folder. Choose a folder for the site, for example --out public";
+  }
+  if (fs::exists(site / kManifest, ec) || fs::is_empty(site, ec)) return {};
+  if (force) return {};
+  return named + " already holds files that Quorum did not write (it has no " + std::string(kManifest) +
+         "), and a build would replace them. Choose a new or empty folder for the site, or add --force if "
+         "this folder is meant to hold the site and everything in it may be replaced";
+}
+
+}  // namespace quorum
