@@ -11,6 +11,7 @@
 #include "load/history.h"
 #include "model/publishing_rules.h"
 #include "model/site_model.h"
+#include "model/url_check.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "support/parallel.h"
@@ -91,6 +92,13 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
 
   // Before anything is read: a build replaces its output folder, so it must be one that is
   // the site's to replace (write/output_folder.h).
+  if (!request.base_url.empty()) {
+    if (const std::string problem = url_problem(request.base_url, UrlUse::site_address); !problem.empty()) {
+      err << "quorum: --base-url '" << request.base_url << "' is not a site address Quorum can publish: " << problem
+          << ". Write it in full, for example --base-url https://democracy.example.gov.uk/\n";
+      return kUsage;
+    }
+  }
   if (!request.check_only) {
     if (const std::string refused = refuse_output_folder(request.source, request.out, request.force);
         !refused.empty()) {

@@ -1,4 +1,5 @@
 #include "model/loader.h"
+#include "model/url_check.h"
 
 namespace quorum::loader {
 namespace {
@@ -45,7 +46,7 @@ void load_committee(Context& ctx, const std::string& folder) {
   c.replaced_by = f.text_list("replaced_by");
   c.meets = f.text("meets");
   c.contact = f.text("contact");
-  c.external_url = f.text("external_url");
+  c.external_url = read_url(f, "external_url", UrlUse::link);
   for (const auto& item : f.items("members")) {
     YamlFields mf(item, f.source(), "member", ctx.diags);
     Member m;

@@ -8,6 +8,7 @@
 #include "model/loader.h"
 #include "model/parse_cache.h"
 #include "model/private_minutes.h"
+#include "model/url_check.h"
 #include "model/urls.h"
 #include "support/text.h"
 
@@ -304,7 +305,7 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
                       "scheduled");
   m.status_note = f.text("status_note");
   m.agenda_published = f.date("agenda_published");
-  m.webcast = f.text("webcast");
+  m.webcast = read_url(f, "webcast", UrlUse::link);
   if (f.has("attendance")) {
     YamlFields af(f.node("attendance"), f.source(), "attendance", ctx.diags);
     m.attendance.present = read_attendees(af, "present");

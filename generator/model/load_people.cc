@@ -1,4 +1,5 @@
 #include "model/loader.h"
+#include "model/url_check.h"
 
 namespace quorum::loader {
 namespace {
@@ -28,7 +29,7 @@ void load_organisation(Context& ctx, const std::string& path) {
   o.kind = f.choice("kind", {"local-authority", "nhs-commissioner", "nhs-provider",
                              "voluntary-sector", "healthwatch", "university", "other"},
                     Need::optional, "other");
-  o.url = f.text("url");
+  o.url = read_url(f, "url", UrlUse::link);
   o.established = f.date("established");
   o.dissolved = f.date("dissolved");
   o.replaced_by = f.text_list("replaced_by");

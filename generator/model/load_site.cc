@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "model/url_check.h"
 #include "model/urls.h"
 #include "support/contrast.h"
 #include "support/text.h"
@@ -194,7 +195,7 @@ void load_site(Context& ctx) {
   Site& s = ctx.model.site;
   s.pos = f.pos();
   s.title = f.text("title", Need::required);
-  s.base_url = f.text("base_url");
+  s.base_url = read_url(f, "base_url", UrlUse::site_address);
   if (s.base_url.empty() || s.base_url.back() != '/') s.base_url += '/';  // "" means the root
   if (const auto lang = f.text("language"); !lang.empty()) s.language = lang;
   if (const auto tz = f.text("timezone"); !tz.empty()) s.timezone = tz;
@@ -202,7 +203,7 @@ void load_site(Context& ctx) {
   s.contact_email = f.text("contact_email");
   if (const auto theme = f.text("theme"); !theme.empty()) s.theme = theme;
   s.draft_minutes = f.choice("draft_minutes", {"publish", "hide"}, Need::optional, "publish");
-  s.source_url = f.text("source_url");
+  s.source_url = read_url(f, "source_url", UrlUse::link);
   if (const auto licence = f.text("data_licence"); !licence.empty()) s.data_licence = licence;
   if (f.has("accessibility")) {
     YamlFields a(f.node("accessibility"), f.source(), "accessibility section", ctx.diags);

@@ -1,5 +1,6 @@
 #include "model/references.h"
 
+#include "model/url_check.h"
 #include "model/urls.h"
 #include "support/text.h"
 
@@ -8,19 +9,6 @@ namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string scheme_of(const std::string& url) {
-  std::size_t i = 0;
-  while (i < url.size()) {
-    const char c = url[i];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                    (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-    if (!ok) break;
-    ++i;
-  }
-  if (i == 0 || i >= url.size() || url[i] != ':') return {};
-  return to_lower_ascii(url.substr(0, i));
 }
 
 // Browsers ignore control characters and spaces around a scheme ("java\tscript:"), so the
@@ -201,7 +189,7 @@ ResolvedLink resolve_link(const SiteModel& model, const std::string& from_path, 
     r.url = url;
     return r;
   }
-  const std::string scheme = scheme_of(url);
+  const std::string scheme = url_scheme(url);
   if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") {
     ResolvedLink r;
     r.kind = ResolvedLink::Kind::external;

@@ -41,12 +41,14 @@ std::string refuse_output_folder(const fs::path& source, const fs::path& out, bo
   const std::string named = "--out '" + out.string() + "'";
   if (within(repo, site)) {
     return named + " is the content repository" + (repo == site ? "" : std::string(" or a folder above it")) +
-           " (" + repo.string() + "): a build replaces its output folder, which would delete the "
+           " (" + repo.string() +
+           "): a build replaces its output folder, which would delete the "
            "repository. Choose a folder of its own for the site, for example --out public";
   }
   for (const char* owned : {"content", "site-config", "themes", ".git"}) {
     if (within(site, repo / owned)) {
-      return named + " is inside the repository's " + owned + "/ folder, which a build reads and must "
+      return named + " is inside the repository's " + owned +
+             "/ folder, which a build reads and must "
              "never replace. Choose a folder of its own for the site, for example --out public";
     }
   }
