@@ -105,29 +105,42 @@ TEST_CASE("a private item's minutes that cannot be placed stop the build", "[e2e
     std::string message;  // part of the error a clerk reads
     int line;             // of minutes.md (front matter is 3 lines)
   };
+  const std::string marker = kMarker;
+  const std::string after = minutes_around(private_section("## 7. Sale of land"));  // lines 4 to 16
   const Case cases[] = {
       // A heading whose number is written differently: "07" for item 7.
       {minutes_around(private_section("## 07. Sale of land")), "looks like the start of private item 7", 8},
       // A bold line instead of a heading.
-      {minutes_around(private_section("**7. Sale of land**")), "bold or italic line looks like the heading",
+      {minutes_around(private_section("**7. Sale of land**")), "line looks like the start of private item 7",
        8},
       // No heading for the private item at all: its text sits in item 1's section.
-      {minutes_around("The board then discussed " + std::string(kMarker) + ".\n\n"),
-       "no section for private item 7", 1},
+      {minutes_around("The board then discussed " + marker + ".\n\n"), "no section for private item 7", 1},
       // An underlined heading.
       {minutes_around(private_section("Item 7 - Sale of land\n---------------")), "underlined heading", 8},
-      // Two sections for the private item.
-      {minutes_around(private_section("## 7. Sale of land") +
-                      private_section("## 7. Sale of land (continued)")),
-       "two sections", 14},
+      // Two sections for the private item, the second after a public item's.
+      {after + private_section("## 7. Sale of land (continued)"), "two sections", 17},
       // A heading inside the private section that begins with another item's number.
-      {minutes_around(private_section("## 7. Sale of land") + "## 9 options were considered\n\n" + kMarker +
+      {minutes_around(private_section("## 7. Sale of land") + "## 9 options were considered\n\n" + marker +
                       "\n\n"),
-       "two sections", 18},
+       "cannot tell whether it starts the minutes of item 9", 14},
+      // A heading for an earlier item inside the private section.
+      {minutes_around(private_section("## 7. Sale of land") + "## Item 1: matters arising\n\n" + marker +
+                      "\n\n"),
+       "comes inside the minutes of private item 7", 14},
       // A deeper heading written for the private item, not a section heading.
       {"## 1. Apologies\n\nNone.\n\n" + private_section("### 7. Sale of land") +
            "## 9. Any other business\n\nx\n",
        "looks like the start of private item 7", 8},
+      // The private item's heading again elsewhere: in a quote, as raw HTML, as a numbered
+      // list pasted from a word processor, as a plain line.
+      {after + "\n> ## 7. Sale of land\n>\n> " + marker + "\n",
+       "heading looks like the start of private item 7", 18},
+      {after + "\n<h2>7. Sale of land</h2>\n\n" + marker + "\n",
+       "piece of HTML looks like the start of private item 7", 18},
+      {after + "\n7. SALE OF LAND\n\n" + marker + "\n",
+       "numbered list looks like the start of private item 7", 18},
+      {after + "\nItem 7: Sale of land\n\n" + marker + "\n", "line looks like the start of private item 7",
+       18},
   };
   for (const auto& c : cases) {
     INFO(c.body);
@@ -254,6 +267,33 @@ TEST_CASE("a key that looks like a privacy key, or an unclear privacy value, is 
       {"exempt: true", meeting, item("    exempt: true\n"), meeting + ":7:"},
       {"exempt: [3]", meeting, item("    exempt: [3]\n"), meeting + ":7:"},
       {"private: true", meeting, item("    private: true\n"), meeting + ":7:"},
+      // Written with nothing after it, or nothing a person would read as a value.
+      {"exempt:", meeting, item("    exempt:\n"), meeting + ":7:"},
+      {"exempt: ~", meeting, item("    exempt: ~\n"), meeting + ":7:"},
+      {"exempt: null", meeting, item("    exempt: null\n"), meeting + ":7:"},
+      {"exempt: # TBC", meeting, item("    exempt:   # paragraph 3 - TBC\n"), meeting + ":7:"},
+      {"paragraph not indented", meeting, item("    exempt:\n    paragraph: 3\n"), meeting + ":7:"},
+      {"sensitive:", person, interest("sensitive:"), person + ":"},
+      {"sensitive: ~", person, interest("sensitive: ~"), person + ":"},
+      {"sensitive: Null", person, interest("sensitive: Null"), person + ":"},
+      // Other words for the same wish, and keys with invisible characters in them.
+      {"is_exempt", meeting, item("    is_exempt: true\n"), meeting + ":7:"},
+      {"exempt_paragraph", meeting, item("    exempt_paragraph: 3\n"), meeting + ":7:"},
+      {"schedule_12a", meeting, item("    schedule_12a: 3\n"), meeting + ":7:"},
+      {"part: 2", meeting, item("    part: 2\n"), meeting + ":7:"},
+      {"closed_session", meeting, item("    closed_session: true\n"), meeting + ":7:"},
+      {"press_excluded", meeting, item("    press_excluded: true\n"), meeting + ":7:"},
+      {"zero-width space", meeting, item("    ex\u200Bempt:\n      paragraph: 3\n"), meeting + ":7:"},
+      {"merge key", meeting, item("    <<: {exempt: {paragraph: 3}}\n"), meeting + ":7:"},
+      {"is_sensitive", person, interest("is_sensitive: true"), person + ":5:"},
+      {"publish: false", person, interest("publish: false"), person + ":5:"},
+      {"public: false", person, interest("public: false"), person + ":5:"},
+      {"do_not_publish", person, interest("do_not_publish: true"), person + ":5:"},
+      {"redacted", person, interest("redacted: true"), person + ":5:"},
+      {"sensitive on the person", person,
+       "name: Carol Member\nsensitive: true\nregister:\n  - category: land\n    description: "
+       "MARKER-PRIVATE-MINUTES house\n",
+       person + ":2:"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -274,4 +314,66 @@ TEST_CASE("a key that looks like a privacy key, or an unclear privacy value, is 
   const Built b = build_and_search(files, "no-such-marker");
   INFO(b.result.err);
   CHECK(b.result.exit_code == 0);
+}
+
+TEST_CASE("minutes a clerk may well write are not refused, and still withhold", "[e2e][security][withheld]") {
+  struct Case {
+    const char* name;
+    std::string number;  // the private item's, in meeting.yaml
+    std::string body;
+  };
+  const std::string nbsp = "\xC2\xA0";
+  const Case cases[] = {
+      {"public lines that begin with the private item's number", "7",
+       "# 7 September 2017: minutes of the Board\n\n## 1. Apologies\n\n### 7 day discharge target\n\n"
+       "**7 members voted in favour.**\n\n*7 members were present.*\n\n7% more admissions.\n\n" +
+           private_section("## 7. Sale of land") + "## 9. Any other business\n\n" + kPublicAfter + "\n"},
+      {"a no-break space after the number", "7",
+       minutes_around(private_section("## 7." + nbsp + "Sale of land"))},
+      {"a letter for a number", "A", minutes_around(private_section("## A. Sale of land"))},
+      {"a number in brackets", "(7)", minutes_around(private_section("## (7) Sale of land"))},
+      {"an en dash after the number", "7", minutes_around(private_section("## 7 \xE2\x80\x93 Sale of land"))},
+      {"a sub-item", "7.1", minutes_around(private_section("## 7.1 Sale of land"))},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const Built b = build_and_search(site_with_private_item(c.number, c.body));
+    INFO(b.result.err);
+    CHECK(b.result.exit_code == 0);
+    INFO(b.where);
+    CHECK_FALSE(b.leaked);
+    CHECK(b.where.empty());
+  }
+}
+
+TEST_CASE("minutes with private business must have front matter Quorum can read",
+          "[e2e][security][withheld]") {
+  const std::string body = minutes_around(private_section("## 7. Sale of land"));
+  const std::string front =
+      "---\nstatus: approved\nactions:\n  - item: \"7\"\n    action: " + std::string(kMarker) +
+      " chase the buyer\n---\n";
+  // Front matter a reader would take for it, but not where it must be: published as text.
+  for (const std::string& written : {"\n" + front + body, " " + front + body, "-" + front + body}) {
+    INFO(written);
+    Files files = site_with_private_item("7", "");
+    files[std::string(kMeeting) + "minutes.md"] = written;
+    const Built b = build_and_search(files);
+    INFO(b.result.err);
+    CHECK(b.result.exit_code == 1);
+    CHECK(b.result.err.find("no front matter Quorum can read") != std::string::npos);
+    CHECK_FALSE(b.leaked);
+  }
+  // Saved with '\r' alone at line ends: the front matter is read, and the private action kept back.
+  std::string cr = front + body;
+  for (auto& ch : cr) {
+    if (ch == '\n') ch = '\r';
+  }
+  Files files = site_with_private_item("7", "");
+  files[std::string(kMeeting) + "minutes.md"] = cr;
+  const Built b = build_and_search(files);
+  INFO(b.result.err);
+  CHECK(b.result.exit_code == 0);
+  INFO(b.where);
+  CHECK_FALSE(b.leaked);
+  CHECK(b.where.empty());
 }

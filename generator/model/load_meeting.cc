@@ -49,8 +49,9 @@ void read_exemption(Context& ctx, YamlFields& f, AgendaItem& item) {
     // Read for validation only: the reason is never published, only kept for the tripwire.
     const std::string reason = ef.text("reason");
     if (!reason.empty()) {
-      ctx.model.withheld_texts.add(reason, "the reason for taking agenda item " + item.number + " in private (" +
-                                               at.path + ":" + std::to_string(at.line) + ")");
+      ctx.model.withheld_texts.add(reason, "the reason for taking agenda item " + item.number +
+                                               " in private (" + at.path + ":" + std::to_string(at.line) +
+                                               ")");
     }
     ef.finish();
     return;
@@ -58,25 +59,49 @@ void read_exemption(Context& ctx, YamlFields& f, AgendaItem& item) {
   const std::string value = node.IsScalar() ? to_lower_ascii(trim(node.Scalar())) : std::string();
   if (value == "false" || value == "no") return;  // written out, but public
   item.exempt_paragraph = "?";
-  ctx.diags.error(at, f.subject() + ": 'exempt' must name the paragraph of Schedule 12A that the item is "
-                                    "taken in private under, for example 'exempt: {paragraph: 3}' (on its own "
-                                    "line: 'exempt:', then '  paragraph: 3' indented below it). Until it does, "
-                                    "the item is treated as private and nothing is published");
+  ctx.diags.error(at, f.subject() +
+                          ": 'exempt' must name the paragraph of Schedule 12A that the item is "
+                          "taken in private under, for example 'exempt: {paragraph: 3}' (on its own "
+                          "line: 'exempt:', then '  paragraph: 3' indented below it). Until it does, "
+                          "the item is treated as private and nothing is published");
+}
+
+bool is_item_number(const std::string& number) {
+  if (number.size() > 12) return false;
+  const auto alnum = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  if (!alnum(number[0]) && number[0] != '(') return false;
+  bool any = false;
+  for (char c : number) {
+    if (!alnum(c) && c != '.' && c != '(' && c != ')' && c != '/' && c != '-') return false;
+    any = any || alnum(c);
+  }
+  return any;
 }
 
 AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSource& source,
                             const std::string& meeting) {
   const std::string number = scalar_field(node, "number");
-  YamlFields f(node, source, (number.empty() ? std::string("an agenda item") : "agenda item " + number) + " of " + meeting,
+  YamlFields f(node, source,
+               (number.empty() ? std::string("an agenda item") : "agenda item " + number) + " of " + meeting,
                ctx.diags);
   AgendaItem item;
   item.pos = f.pos();
   item.number = f.text("number", Need::required);
+  if (!item.number.empty() && !is_item_number(item.number)) {
+    // Minutes tie their sections to items by number: a space, a line break or a stray mark in
+    // one would leave a private item's section unplaceable, and its messages unreadable.
+    ctx.diags.error(f.pos_of("number"),
+                    f.subject() + ": the number '" + item.number +
+                        "' can hold only letters, digits, '.', '(', ')', '/' and '-', and must "
+                        "begin with a letter, a digit or '(': for example 5, 10a, 7.1, 7(a) or B1");
+  }
   item.title = f.text("title", Need::required);
   item.report = f.text("report");
-  item.kind = f.choice("kind", {"apologies", "minutes", "urgent", "declarations", "report",
-                                "standing", "other"},
-                       Need::optional, item.report.empty() ? "other" : "report");
+  item.kind =
+      f.choice("kind", {"apologies", "minutes", "urgent", "declarations", "report", "standing", "other"},
+               Need::optional, item.report.empty() ? "other" : "report");
   item.presenters = read_person_refs(f, "presenter");
   item.pages = f.text("pages");
   item.minutes_of = f.text("minutes_of");
@@ -84,7 +109,7 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   item.key_decision = f.boolean("key_decision");
   item.wards = f.text_list("wards");
   item.topics = f.text_list("topics");
-  if (f.has("exempt")) read_exemption(ctx, f, item);
+  if (f.written("exempt")) read_exemption(ctx, f, item);
   const std::string description = f.text("description");
   if (!description.empty() && !item.exempt()) {
     const SourcePos at = f.pos_of("description");
@@ -94,9 +119,31 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   return item;
 }
 
+// Whether a body without front matter begins as if it had some: its first line with text
+// starts with '---' ("\n---", " ---", "----").
+bool looks_like_front_matter(const Context& ctx, const Body& body) {
+  std::string text;
+  try {
+    text = body_text(body, ctx.tree);
+  } catch (const std::runtime_error&) {
+    return true;  // changed while being read: not to be trusted (and reported when cut)
+  }
+  for (const auto& line : split(text, '\n')) {
+    const std::string t = trim(line);
+    if (!t.empty()) return t.rfind("---", 0) == 0;
+  }
+  return false;
+}
+
 void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   auto file = read_markdown_file(ctx, path);
   if (!file) return;
+  const bool private_business = std::any_of(m.agenda.begin(), m.agenda.end(),
+                                            [&](const AgendaItem& a) { return is_private_item(m, a); });
+  // The minutes of a meeting with private business may hold it in their outline (private
+  // sections) or front matter (a private item's actions): kept out of the parse cache whole,
+  // whether or not they load.
+  if (private_business && ctx.cache != nullptr) ctx.cache->withhold(path);
   Minutes minutes;
   if (file->front) {
     YamlFields f(*file->front, file->front_source, "minutes of " + meeting_label(ctx, m.committee, m.slug),
@@ -119,24 +166,29 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
       minutes.actions.push_back(std::move(a));
     }
     f.finish();
+  } else if (private_business && looks_like_front_matter(ctx, file->body)) {
+    // What looks like front matter but is not read as it (a blank line or a space before the
+    // first '---', four dashes) would be published as text: private actions included.
+    ctx.diags.error({path, 1, 1},
+                    "these minutes have no front matter Quorum can read, and their meeting has "
+                    "private business, so Quorum cannot be sure that nothing private is in the "
+                    "text. Begin the file, on its very first line, with '---', then "
+                    "'status: draft' (or 'approved'), then '---'");
+    return;
   } else {
     minutes.status = "draft";
-    ctx.diags.warning({path, 1, 1}, "minutes without front matter are published as a draft; add "
-                                    "'status: approved' and 'approved_at:' once approved");
+    ctx.diags.warning({path, 1, 1},
+                      "minutes without front matter are published as a draft; add "
+                      "'status: approved' and 'approved_at:' once approved");
   }
   // With private sections cut, the outline is made again from what is left: their headings,
   // links and decisions must not reach the model. Cutting reads the text again; a file saved
   // since it was parsed (a working-tree build) is reported, and these minutes are left out.
-  const bool private_business = std::any_of(m.agenda.begin(), m.agenda.end(),
-                                            [&](const AgendaItem& a) { return is_private_item(m, a); });
   if (!private_business) {
     minutes.body = std::move(file->body);
     m.minutes = std::move(minutes);
     return;
   }
-  // The minutes of a meeting with private business may hold it in their outline (private
-  // sections) or front matter (a private item's actions): kept out of the parse cache whole.
-  if (ctx.cache != nullptr) ctx.cache->withhold(path);
   std::string text;
   try {
     text = normalise_line_endings(body_text(file->body, ctx.tree));
@@ -144,8 +196,8 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
     ctx.diags.error({path, 0, 0}, e.what());
     return;
   }
-  auto public_text = cut_private_sections(text, file->body.first_line, path, m, ctx.diags,
-                                          ctx.model.withheld_texts);
+  auto public_text =
+      cut_private_sections(text, file->body.first_line, path, m, ctx.diags, ctx.model.withheld_texts);
   if (!public_text) return;  // the reasons are errors: these minutes are not published
   minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
   m.minutes = std::move(minutes);
@@ -189,8 +241,9 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
     return;
   }
   if (!file->front) {
-    ctx.diags.error({path, 1, 1}, "a report starts with front matter between '---' lines, with "
-                                  "at least 'title' and 'item'");
+    ctx.diags.error({path, 1, 1},
+                    "a report starts with front matter between '---' lines, with "
+                    "at least 'title' and 'item'");
     m.reports.emplace(r.slug, std::move(r));
     return;
   }
@@ -261,7 +314,8 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
 std::vector<std::string> files_under(const SourceTree& tree, const std::string& prefix) {
   const auto& all = tree.files();
   std::vector<std::string> out;
-  for (auto it = std::lower_bound(all.begin(), all.end(), prefix); it != all.end() && it->rfind(prefix, 0) == 0; ++it) {
+  for (auto it = std::lower_bound(all.begin(), all.end(), prefix);
+       it != all.end() && it->rfind(prefix, 0) == 0; ++it) {
     out.push_back(*it);
   }
   return out;
@@ -273,8 +327,9 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   const std::string path = folder + "/meeting.yaml";
   const std::string slug = folder.substr(folder.rfind('/') + 1);
   if (!ctx.tree.exists(path)) {
-    ctx.diags.error({folder, 0, 0}, "this meeting folder has no meeting.yaml; every meeting needs "
-                                    "one with its 'date' and 'status'");
+    ctx.diags.error({folder, 0, 0},
+                    "this meeting folder has no meeting.yaml; every meeting needs "
+                    "one with its 'date' and 'status'");
     return;
   }
   const auto node = read_yaml_file(ctx, path);
@@ -288,21 +343,20 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   const auto date = f.date("date", Need::required);
   if (date) {
     m.date = *date;
-    const bool matches = slug == date->iso() ||
-                         (slug.rfind(date->iso() + "-", 0) == 0 && is_slug(slug.substr(11)));
+    const bool matches =
+        slug == date->iso() || (slug.rfind(date->iso() + "-", 0) == 0 && is_slug(slug.substr(11)));
     if (!matches) {
       ctx.diags.error(f.pos_of("date"), "the meeting's date is " + date->iso() +
-                                            " but its folder is named '" + slug +
-                                            "': name the folder " + date->iso() +
-                                            " (or " + date->iso() + "-suffix for a second meeting that day)");
+                                            " but its folder is named '" + slug + "': name the folder " +
+                                            date->iso() + " (or " + date->iso() +
+                                            "-suffix for a second meeting that day)");
     }
   }
   m.start = f.time("start");
   m.end = f.time("end");
   m.venue = f.text("venue");
   m.kind = f.choice("kind", {"ordinary", "extraordinary"}, Need::optional, "ordinary");
-  m.status = f.choice("status", {"scheduled", "held", "cancelled", "postponed"}, Need::required,
-                      "scheduled");
+  m.status = f.choice("status", {"scheduled", "held", "cancelled", "postponed"}, Need::required, "scheduled");
   m.status_note = f.text("status_note");
   m.agenda_published = f.date("agenda_published");
   m.webcast = read_url(f, "webcast", UrlUse::link);
@@ -346,8 +400,7 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
 
   const std::string reports_prefix = folder + "/reports/";
   for (const auto& file : files_under(ctx.tree, reports_prefix)) {
-    if (file.size() > 3 &&
-        file.compare(file.size() - 3, 3, ".md") == 0 &&
+    if (file.size() > 3 && file.compare(file.size() - 3, 3, ".md") == 0 &&
         file.find('/', reports_prefix.size()) == std::string::npos) {
       load_report(ctx, m, file);
     }
@@ -359,7 +412,8 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
       std::string message = "Meeting " + slug + " of " + committee_label(ctx, committee) + ": agenda item " +
                             item.number + " points to report '" + item.report + "', but there is no file " +
                             reports_prefix + item.report + ".md";
-      if (const auto guess = nearest(item.report, slugs); !guess.empty()) message += ". Did you mean '" + guess + "'?";
+      if (const auto guess = nearest(item.report, slugs); !guess.empty())
+        message += ". Did you mean '" + guess + "'?";
       ctx.diags.error(item.pos, message);
     }
   }

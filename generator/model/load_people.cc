@@ -26,8 +26,9 @@ void load_organisation(Context& ctx, const std::string& path) {
   o.pos = f.pos();
   o.name = f.text("name", Need::required);
   o.short_name = f.text("short_name");
-  o.kind = f.choice("kind", {"local-authority", "nhs-commissioner", "nhs-provider",
-                             "voluntary-sector", "healthwatch", "university", "other"},
+  o.kind = f.choice("kind",
+                    {"local-authority", "nhs-commissioner", "nhs-provider", "voluntary-sector", "healthwatch",
+                     "university", "other"},
                     Need::optional, "other");
   o.url = read_url(f, "url", UrlUse::link);
   o.established = f.date("established");
@@ -64,12 +65,21 @@ void load_person(Context& ctx, const std::string& path) {
   for (const auto& item : f.items("register")) {
     YamlFields rf(item, f.source(), "register entry", ctx.diags);
     Interest interest;
-    interest.category = rf.choice(
-        "category", {"employment", "sponsorship", "contracts", "land", "licences",
-                     "corporate-tenancies", "securities", "other-registrable", "non-registrable"},
-        Need::required);
-    // A value that is not a clear yes or no is an error, and meanwhile counts as yes.
-    interest.sensitive = rf.boolean("sensitive").value_or(rf.has("sensitive"));
+    interest.category =
+        rf.choice("category",
+                  {"employment", "sponsorship", "contracts", "land", "licences", "corporate-tenancies",
+                   "securities", "other-registrable", "non-registrable"},
+                  Need::required);
+    // A value that is not a clear yes or no (nothing at all included) is an error, and
+    // meanwhile counts as yes.
+    const bool marked = rf.written("sensitive");
+    const auto sensitive = rf.boolean("sensitive");
+    if (marked && !rf.has("sensitive")) {
+      ctx.diags.error(rf.pos(), rf.subject() +
+                                    ": 'sensitive' has no value; write 'sensitive: true' to withhold "
+                                    "this interest's description, or 'sensitive: false'");
+    }
+    interest.sensitive = sensitive.value_or(marked);
     // A sensitive interest is withheld by law: its description is checked, never kept.
     const std::string description = rf.text("description");
     if (!interest.sensitive) interest.description = description;

@@ -55,10 +55,18 @@ std::optional<MarkdownParse> parse_markdown_bytes(std::string bytes, const std::
     diags.error({path, lc.line, lc.column}, "this file contains a NUL byte; it is not a text file");
     return std::nullopt;
   }
+  // A file saved with '\r' alone at line ends (old Mac editors, some web forms): read as cmark
+  // reads it, or its front matter is not seen and is published as text.
+  bool lone_cr = false;
+  for (std::size_t at = bytes.find('\r'); at != std::string::npos && !lone_cr; at = bytes.find('\r', at + 1)) {
+    lone_cr = at + 1 == bytes.size() || bytes[at + 1] != '\n';
+  }
+  if (lone_cr) bytes = normalise_line_endings(std::move(bytes));
   FrontMatter fm = split_front_matter(bytes, path, diags);
   // The body is usually the file's tail as it is: then the model keeps where, not the text.
   const std::size_t body_offset = bytes.size() - std::min(bytes.size(), fm.body.size());
-  const bool body_is_tail = bytes.compare(body_offset, std::string::npos, fm.body) == 0;
+  // (Not when line endings were changed: the text is then not the file's bytes.)
+  const bool body_is_tail = !lone_cr && bytes.compare(body_offset, std::string::npos, fm.body) == 0;
   MarkdownParse out;
   out.front_present = fm.present;
   out.front_first_line = fm.yaml_first_line;

@@ -19,10 +19,6 @@
 
 namespace quorum {
 
-// '\r\n' and a lone '\r' become '\n', as cmark reads them, so that lines are counted the
-// same way by every step that cuts or outlines the text.
-std::string normalise_line_endings(std::string text);
-
 // `text` is the minutes' body (after front matter, line endings normalised), whose first
 // line is line `first_line` of the file at `path`. Returns the text to publish, each private
 // section replaced line for line by its agenda heading and a notice (so later line numbers

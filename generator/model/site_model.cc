@@ -337,7 +337,10 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   ctx.cache = nullptr;
   ctx.release = nullptr;
   release.reset();
-  cache.finish();
+  // A build with errors keeps no new cache: what is withheld may not be known when a file
+  // could not be read (a private meeting's meeting.yaml with a YAML error leaves its minutes'
+  // outline unmarked). The last good build's cache stays.
+  if (!diags.has_errors()) cache.finish();
   model.markdown_outlined = cache.kept();
   model.markdown_from_cache = cache.reused();
   loader::derive(ctx);

@@ -49,7 +49,8 @@ void append_plain_text(cmark_node* node, std::string& out) {
       // Blocks (paragraphs, headings, list items, table cells) are separate words: without
       // this a heading runs into the paragraph after it ("SummaryThe fund") in search text.
       const auto type = static_cast<unsigned>(cmark_node_get_type(cur));
-      if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && !out.empty() && out.back() != ' ') out += ' ';
+      if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && !out.empty() && out.back() != ' ')
+        out += ' ';
       continue;
     }
     if (ev != CMARK_EVENT_ENTER) continue;
@@ -75,9 +76,7 @@ std::string plain_text_of(cmark_node* node) {
   return trim(out);
 }
 
-bool is_decision(const std::string& paragraph_text) {
-  return paragraph_text.rfind("RESOLVED", 0) == 0;
-}
+bool is_decision(const std::string& paragraph_text) { return paragraph_text.rfind("RESOLVED", 0) == 0; }
 
 // One walk that both entry points share, so anchors on the page and in the model agree.
 struct Annotation {
@@ -131,8 +130,7 @@ Annotation annotate(cmark_node* root, int first_line) {
           MarkdownDecision d;
           d.item = current_item;
           const int k = ++decisions_per_item[current_item];
-          d.id = (current_item.empty() ? std::string("resolved-") : "item-" + current_item +
-                                                                        "-resolved-") +
+          d.id = (current_item.empty() ? std::string("resolved-") : "item-" + current_item + "-resolved-") +
                  std::to_string(k);
           d.text = std::move(text);
           d.line = first_line + line - 1;
@@ -200,8 +198,8 @@ std::string add_heading_ids(const std::string& html, const std::vector<Annotatio
 namespace {
 
 bool is_number_char(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
-         c == '(' || c == ')';
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '(' ||
+         c == ')';
 }
 
 // A part of a number between dots is short ("7", "10a", "B1", "(a)"); a longer run of letters
@@ -246,11 +244,32 @@ std::string leading_item_number(std::string_view text) {
     number.pop_back();
   }
   if (number.empty() || number.find_first_of("0123456789") == std::string::npos) return {};
-  if (number.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == 0) return {};
+  if (number.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == 0)
+    return {};
   return number;
 }
 
-std::vector<MarkdownTopBlock> markdown_top_blocks(std::string_view text) {
+namespace {
+
+std::string without_tags(std::string_view html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>') {
+      in_tag = false;
+      out += ' ';
+    } else if (!in_tag) {
+      out += c;
+    }
+  }
+  return trim(out);
+}
+
+}  // namespace
+
+std::vector<MarkdownBlock> markdown_blocks(std::string_view text) {
   std::vector<std::size_t> line_starts{0};
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts.push_back(i + 1);
@@ -263,28 +282,44 @@ std::vector<MarkdownTopBlock> markdown_top_blocks(std::string_view text) {
                                : text.size();
     return text.substr(from, to - from);
   };
-  std::vector<MarkdownTopBlock> out;
+  std::vector<MarkdownBlock> out;
   const Document doc = parse(text);
-  for (cmark_node* node = cmark_node_first_child(doc.get()); node != nullptr; node = cmark_node_next(node)) {
-    MarkdownTopBlock b;
-    b.line = cmark_node_get_start_line(node);
+  cmark_iter* iter = cmark_iter_new(doc.get());
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER || node == doc.get()) continue;
     const auto type = cmark_node_get_type(node);
+    if ((static_cast<unsigned>(type) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) continue;
+    MarkdownBlock b;
+    b.top = cmark_node_parent(node) == doc.get();
+    b.line = cmark_node_get_start_line(node);
     if (type == CMARK_NODE_HEADING) {
-      b.kind = MarkdownTopBlock::Kind::heading;
+      b.kind = MarkdownBlock::Kind::heading;
       b.level = cmark_node_get_heading_level(node);
       b.text = plain_text_of(node);
       const std::string written = trim(line_text(b.line));
       b.setext = written.empty() || written[0] != '#';
     } else if (type == CMARK_NODE_PARAGRAPH) {
-      b.kind = MarkdownTopBlock::Kind::paragraph;
+      b.kind = MarkdownBlock::Kind::paragraph;
       cmark_node* first = cmark_node_first_child(node);
       b.starts_emphasised = first != nullptr && (cmark_node_get_type(first) == CMARK_NODE_STRONG ||
                                                  cmark_node_get_type(first) == CMARK_NODE_EMPH);
       b.text = plain_text_of(node);
       if (b.text.size() > 200) b.text.resize(200);
+    } else if (type == CMARK_NODE_HTML_BLOCK) {
+      b.kind = MarkdownBlock::Kind::html;
+      const char* literal = cmark_node_get_literal(node);
+      b.text = without_tags(literal != nullptr ? literal : "");
+      if (b.text.size() > 200) b.text.resize(200);
+    } else if (type == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST) {
+      b.kind = MarkdownBlock::Kind::ordered_list;
+      b.text = std::to_string(cmark_node_get_list_start(node)) +
+               (cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ")" : ".");
     }
     out.push_back(std::move(b));
   }
+  cmark_iter_free(iter);
   return out;
 }
 
@@ -370,7 +405,8 @@ std::string render_markdown(std::string_view text, const MarkdownRenderOptions& 
     std::string heading;
     std::size_t heading_at = std::string::npos;
     for (const auto& h : a.headings) {
-      const auto p = html.rfind("<h" + std::to_string(h.info.level) + " id=\"" + html_escape(h.info.id) + "\"", at);
+      const auto p =
+          html.rfind("<h" + std::to_string(h.info.level) + " id=\"" + html_escape(h.info.id) + "\"", at);
       if (p != std::string::npos && (heading_at == std::string::npos || p > heading_at)) {
         heading_at = p;
         heading = h.info.text;

@@ -77,19 +77,24 @@ std::string render_markdown(std::string_view text, const MarkdownRenderOptions& 
 // it to an item by comparing it with the agenda's numbers without regard to case.
 std::string leading_item_number(std::string_view heading_text);
 
-// A block at the top level of a document (not inside a list, quote or code block): what the
-// model reads to find where each agenda item's section of the minutes begins and ends.
-struct MarkdownTopBlock {
-  enum class Kind { heading, paragraph, other };
+// A block of a document, for the model's structural reading of minutes: the top-level ones
+// say where each agenda item's section begins and ends; the start of every block, at any
+// depth, is looked at for lines that look like an item's heading without being one.
+struct MarkdownBlock {
+  enum class Kind { heading, paragraph, html, ordered_list, other };
   Kind kind = Kind::other;
+  bool top = false;                // a child of the document (not in a list, quote or table)
   int level = 0;                   // headings: 1 to 6, as written
   bool setext = false;             // headings: underlined with === or --- rather than '#'
   bool starts_emphasised = false;  // paragraphs: opening with bold or italic text
-  std::string text;                // headings and paragraphs: plain text (a paragraph's start)
+  // Headings and paragraphs: plain text (a paragraph's start); raw HTML: its text without
+  // tags; an ordered list: the number it starts at and its delimiter ("7." or "7)").
+  std::string text;
   int line = 0;                    // first line, 1 for the text's first line
 };
-// `text` must use '\n' line endings only (cmark counts a lone '\r' as a line too).
-std::vector<MarkdownTopBlock> markdown_top_blocks(std::string_view text);
+// Every block in document order. `text` must use '\n' line endings only (cmark counts a
+// lone '\r' as a line too).
+std::vector<MarkdownBlock> markdown_blocks(std::string_view text);
 
 // Escapes text so Markdown shows it literally (for generated Markdown).
 std::string markdown_escape(std::string_view text);

@@ -46,43 +46,61 @@ TEST_CASE("leading_item_number finds the agenda number a heading starts with", "
   CHECK(leading_item_number("(7) Lease") == "");
 }
 
-TEST_CASE("markdown_top_blocks lists the top-level blocks with their lines", "[parse][markdown]") {
+TEST_CASE("markdown_blocks lists every block with its line, top-level ones marked", "[parse][markdown]") {
   const std::string text =
-      "## 1. Apologies\n"       // 1
-      "\n"                      // 2
-      "Underlined\n"            // 3
-      "----------\n"            // 4
-      "\n"                      // 5
-      "**7. Bold** line\n"      // 6
-      "\n"                      // 7
-      "> ## 9. Quoted\n"        // 8
-      "\n"                      // 9
+      "## 1. Apologies\n"         // 1
+      "\n"                        // 2
+      "Underlined\n"              // 3
+      "----------\n"              // 4
+      "\n"                        // 5
+      "**7. Bold** line\n"        // 6
+      "\n"                        // 7
+      "> ## 9. Quoted\n"          // 8
+      "\n"                        // 9
       "```\n## 9. Fenced\n```\n"  // 10-12
-      "# Top\n";                // 13
-  const auto blocks = markdown_top_blocks(text);
-  using Kind = MarkdownTopBlock::Kind;
-  REQUIRE(blocks.size() == 6);
-  CHECK((blocks[0].kind == Kind::heading && blocks[0].level == 2 && !blocks[0].setext && blocks[0].line == 1));
+      "# Top\n"                   // 13
+      "\n"                        // 14
+      "7) Listed\n"               // 15
+      "\n"                        // 16
+      "<h2>7. Raw</h2>\n";        // 17
+  const auto all = markdown_blocks(text);
+  std::vector<MarkdownBlock> blocks;
+  for (const auto& b : all) {
+    if (b.top) blocks.push_back(b);
+  }
+  using Kind = MarkdownBlock::Kind;
+  REQUIRE(blocks.size() == 8);
+  CHECK(
+      (blocks[0].kind == Kind::heading && blocks[0].level == 2 && !blocks[0].setext && blocks[0].line == 1));
   CHECK(blocks[0].text == "1. Apologies");
   CHECK((blocks[1].kind == Kind::heading && blocks[1].level == 2 && blocks[1].setext && blocks[1].line == 3));
   CHECK((blocks[2].kind == Kind::paragraph && blocks[2].starts_emphasised && blocks[2].line == 6));
   CHECK(blocks[2].text == "7. Bold line");
-  CHECK((blocks[3].kind == Kind::other && blocks[3].line == 8));  // the quote, not its heading
-  CHECK((blocks[4].kind == Kind::other && blocks[4].line == 10));
-  CHECK((blocks[5].kind == Kind::heading && blocks[5].level == 1 && !blocks[5].setext && blocks[5].line == 13));
+  CHECK((blocks[3].kind == Kind::other && blocks[3].line == 8));   // the quote
+  CHECK((blocks[4].kind == Kind::other && blocks[4].line == 10));  // the code block: no heading in it
+  CHECK(
+      (blocks[5].kind == Kind::heading && blocks[5].level == 1 && !blocks[5].setext && blocks[5].line == 13));
+  CHECK((blocks[6].kind == Kind::ordered_list && blocks[6].text == "7)" && blocks[6].line == 15));
+  CHECK((blocks[7].kind == Kind::html && blocks[7].text == "7. Raw"));
+  // The quote's heading is there too, not at the top.
+  bool quoted = false;
+  for (const auto& b : all)
+    quoted = quoted || (b.kind == Kind::heading && !b.top && b.text == "9. Quoted" && b.line == 8);
+  CHECK(quoted);
+  for (const auto& b : all) CHECK(b.text.find("Fenced") == std::string::npos);
 }
 
 TEST_CASE("outline: headings get anchors from their item numbers", "[parse][markdown][outline]") {
   const std::string text =
-      "## 1. Apologies\n"            // 1
-      "\n"                           // 2
-      "None.\n"                      // 3
-      "\n"                           // 4
-      "## 5. Better Care Fund\n"     // 5
-      "\n"                           // 6
-      "### Background\n"             // 7
-      "\n"                           // 8
-      "## Any other business\n";     // 9
+      "## 1. Apologies\n"         // 1
+      "\n"                        // 2
+      "None.\n"                   // 3
+      "\n"                        // 4
+      "## 5. Better Care Fund\n"  // 5
+      "\n"                        // 6
+      "### Background\n"          // 7
+      "\n"                        // 8
+      "## Any other business\n";  // 9
   const MarkdownOutline o = outline_markdown(text, 10);
   REQUIRE(o.headings.size() == 4);
   CHECK(o.headings[0].id == "item-1");
@@ -123,15 +141,15 @@ TEST_CASE("outline: a body using '#' headings is shifted under the page's h1", "
 
 TEST_CASE("outline: links carry the file line, after the front matter", "[parse][markdown][outline]") {
   const std::string body =
-      "The board noted\n"                                   // body line 1
-      "[the minutes](../2017-07-19/minutes.md) of July\n"   // 2
-      "and [Roger Harris](person:roger-harris).\n"          // 3
-      "\n"                                                  // 4
-      "![Chart](chart.png)\n"                               // 5
-      "\n"                                                  // 6
+      "The board noted\n"                                  // body line 1
+      "[the minutes](../2017-07-19/minutes.md) of July\n"  // 2
+      "and [Roger Harris](person:roger-harris).\n"         // 3
+      "\n"                                                 // 4
+      "![Chart](chart.png)\n"                              // 5
+      "\n"                                                 // 6
       "| Paper | Link |\n"                                 // 7
-      "|---|---|\n"                                         // 8
-      "| Plan | [plan](document:plan) |\n";               // 9
+      "|---|---|\n"                                        // 8
+      "| Plan | [plan](document:plan) |\n";                // 9
   // As if front matter took lines 1 to 5 of the file.
   const MarkdownOutline o = outline_markdown(body, 6);
   REQUIRE(o.links.size() == 4);
@@ -154,26 +172,26 @@ TEST_CASE("outline: links carry the file line, after the front matter", "[parse]
 
 TEST_CASE("outline: RESOLVED paragraphs are decisions of their section", "[parse][markdown][outline]") {
   const std::string text =
-      "RESOLVED: That the agenda be agreed.\n"             // 1
-      "\n"                                                 // 2
-      "## 5. Better Care Fund\n"                           // 3
-      "\n"                                                 // 4
-      "The board discussed the plan.\n"                    // 5
-      "\n"                                                 // 6
-      "RESOLVED: That the plan be approved.\n"             // 7
-      "\n"                                                 // 8
-      "### Discussion\n"                                   // 9
-      "\n"                                                 // 10
-      "**RESOLVED** that officers report back.\n"          // 11
-      "\n"                                                 // 12
-      "- RESOLVED in a list is not a decision\n"           // 13
-      "\n"                                                 // 14
-      "Resolved, in lower case, is not either.\n"          // 15
-      "\n"                                                 // 16
-      "## 6. Dementia Strategy\n"                          // 17
-      "\n"                                                 // 18
-      "RESOLVED:\n"                                        // 19
-      "1. That the strategy be adopted.\n";                // 20
+      "RESOLVED: That the agenda be agreed.\n"     // 1
+      "\n"                                         // 2
+      "## 5. Better Care Fund\n"                   // 3
+      "\n"                                         // 4
+      "The board discussed the plan.\n"            // 5
+      "\n"                                         // 6
+      "RESOLVED: That the plan be approved.\n"     // 7
+      "\n"                                         // 8
+      "### Discussion\n"                           // 9
+      "\n"                                         // 10
+      "**RESOLVED** that officers report back.\n"  // 11
+      "\n"                                         // 12
+      "- RESOLVED in a list is not a decision\n"   // 13
+      "\n"                                         // 14
+      "Resolved, in lower case, is not either.\n"  // 15
+      "\n"                                         // 16
+      "## 6. Dementia Strategy\n"                  // 17
+      "\n"                                         // 18
+      "RESOLVED:\n"                                // 19
+      "1. That the strategy be adopted.\n";        // 20
   const MarkdownOutline o = outline_markdown(text, 4);
   REQUIRE(o.decisions.size() == 4);
   CHECK(o.decisions[0].item == "");
@@ -197,9 +215,9 @@ TEST_CASE("plain text drops markup", "[parse][markdown]") {
 }
 
 TEST_CASE("render: raw HTML is never passed through", "[parse][markdown][render]") {
-  const std::string html =
-      render("Hello <script>alert(1)</script> there.\n\n<script>\nalert(2)\n</script>\n\n"
-             "<img src=x onerror=alert(3)>\n\n<div onclick=\"x()\">block</div>\n");
+  const std::string html = render(
+      "Hello <script>alert(1)</script> there.\n\n<script>\nalert(2)\n</script>\n\n"
+      "<img src=x onerror=alert(3)>\n\n<div onclick=\"x()\">block</div>\n");
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("</script") == std::string::npos);
   CHECK(html.find("<img") == std::string::npos);
@@ -235,33 +253,39 @@ TEST_CASE("render: the resolver decides each link's href", "[parse][markdown][re
 TEST_CASE("render: a dropped link keeps formatted text, a dropped image keeps its description",
           "[parse][markdown][render]") {
   const LinkResolver drop = [](const std::string&) { return LinkTarget{false, ""}; };
-  const std::string html =
-      render_markdown("A [*bold* move](javascript:alert(1)) and ![a chart](data:image/png;base64,xx).\n", {}, drop);
+  const std::string html = render_markdown(
+      "A [*bold* move](javascript:alert(1)) and ![a chart](data:image/png;base64,xx).\n", {}, drop);
   CHECK(html == "<p>A <em>bold</em> move and a chart.</p>\n");
 }
 
-TEST_CASE("render: unsafe schemes never reach an href even if a resolver keeps them", "[parse][markdown][render]") {
+TEST_CASE("render: unsafe schemes never reach an href even if a resolver keeps them",
+          "[parse][markdown][render]") {
   const std::string html = render("[click](javascript:alert(1))\n");
   CHECK(html.find("javascript:") == std::string::npos);
 }
 
 TEST_CASE("render: GFM tables, strikethrough and autolinks", "[parse][markdown][render]") {
-  const std::string html =
-      render("| Line | Amount |\n|------|-------:|\n| Care | 100 |\n\n~~old~~\n\nSee www.example.org today.\n");
+  const std::string html = render(
+      "| Line | Amount |\n|------|-------:|\n| Care | 100 |\n\n~~old~~\n\nSee www.example.org today.\n");
   CHECK_THAT(html, Catch::Contains("<a href=\"http://www.example.org\">www.example.org</a>"));
   CHECK_THAT(html, Catch::Contains("<table>"));
   CHECK_THAT(html, Catch::Contains("<th>Line</th>"));
   CHECK_THAT(html, Catch::Contains("<td>Care</td>"));
   CHECK_THAT(html, Catch::Contains("<td class=\"align-right\">100</td>"));
-  CHECK_THAT(html, Catch::Contains("<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1\"><table>"));
+  CHECK_THAT(html,
+             Catch::Contains("<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1\"><table>"));
   CHECK(html.find(" align=") == std::string::npos);
   CHECK_THAT(html, Catch::Contains("<del>old</del>"));
 }
 
-TEST_CASE("render: a table's scrolling region is named after the heading above it", "[parse][markdown][render]") {
+TEST_CASE("render: a table's scrolling region is named after the heading above it",
+          "[parse][markdown][render]") {
   const std::string html = render(
-      "## Schemes & costs\n\n| A |\n|---|\n| 1 |\n\n| B |\n|---|\n| 2 |\n\n## Totals\n\n| C |\n|---|\n| 3 |\n");
-  CHECK_THAT(html, Catch::Contains("<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Schemes &amp; costs\"><table>"));
+      "## Schemes & costs\n\n| A |\n|---|\n| 1 |\n\n| B |\n|---|\n| 2 |\n\n## Totals\n\n| C |\n|---|\n| 3 "
+      "|\n");
+  CHECK_THAT(html,
+             Catch::Contains(
+                 "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Schemes &amp; costs\"><table>"));
   CHECK_THAT(html, Catch::Contains("aria-label=\"Schemes &amp; costs (table 2)\""));
   CHECK_THAT(html, Catch::Contains("aria-label=\"Totals\""));
 }
@@ -319,9 +343,9 @@ TEST_CASE("markdown_escape makes text literal", "[parse][markdown]") {
 // which was then used (a hang, or a crash under ASan). Inner links are now dealt with first.
 TEST_CASE("render: links nested in a dropped image or link are safe to drop", "[parse][markdown][render]") {
   const LinkResolver drop = [](const std::string&) { return LinkTarget{false, ""}; };
-  const std::string html =
-      render_markdown("![see [the plan](javascript:a) here](data:x) and [outer ![in](data:y) text](javascript:b)\n",
-                      {}, drop);
+  const std::string html = render_markdown(
+      "![see [the plan](javascript:a) here](data:x) and [outer ![in](data:y) text](javascript:b)\n", {},
+      drop);
   CHECK(html.find("javascript") == std::string::npos);
   CHECK(html.find("data:") == std::string::npos);
   CHECK(html.find("href") == std::string::npos);
@@ -332,6 +356,7 @@ TEST_CASE("render: links nested in a dropped image or link are safe to drop", "[
 }  // namespace quorum
 
 TEST_CASE("plain text keeps blocks apart, for search and summaries", "[parse][markdown]") {
-  CHECK(quorum::markdown_plain_text("## Summary\n\nThe fund.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n") ==
+  CHECK(quorum::markdown_plain_text(
+            "## Summary\n\nThe fund.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n") ==
         "Summary The fund. one two a b c d");
 }

@@ -16,23 +16,42 @@ std::string capitalised(std::string text) {
 // The fields that keep something private (`exempt` on an agenda item, `sensitive` on an
 // interest, `classification` on a report), and words a writer may reach for to mean the same.
 // An unknown key near one of these is an error, not a warning: ignored, it would publish
-// what its writer meant to withhold ("senstive: true", "Exempt:", "confidential: yes").
+// what its writer meant to withhold ("senstive: true", "Exempt:", "is_exempt", "part: 2").
 constexpr std::string_view kPrivacyFields[] = {"exempt", "sensitive", "classification"};
-constexpr std::string_view kPrivacyWords[] = {
-    "private",   "confidential", "withheld",    "withhold", "restricted",          "secret",
-    "exemption", "in_private",   "in-private",  "part2",    "part_2",              "part-2",
-    "part_ii",   "part-ii",      "not_public",  "hidden",   "not_for_publication", "not-for-publication"};
+// Inside a key, after squashing (see below), these say "private" whatever surrounds them.
+constexpr std::string_view kPrivacyStems[] = {
+    "exempt",     "sensitiv",  "confidential", "withh",      "redact",      "private",       "secret",
+    "schedule12", "notpublic", "notforpub",    "notpublish", "dontpublish", "closedsession", "closedmeeting",
+    "inclosed",   "excluded",  "exclusion",    "part2",      "partii",      "partb"};
+// As the whole key only: ordinary words that mean "private" when they are a field of their own.
+constexpr std::string_view kPrivacyWords[] = {"publish",  "public",     "hide",    "hidden",
+                                              "omit",     "part",       "closed",  "protected",
+                                              "suppress", "restricted", "restrict"};
 
-// The privacy field an unknown key seems meant as, or "" when it is nothing like one.
-std::string privacy_field_meant(const std::string& key) {
-  const std::string lower = to_lower_ascii(key);
+// The key as letters and digits only, lower-case: "Is_Exempt", "ex\u200Bempt" and "EXEMPT"
+// are all read for what they say.
+std::string squashed(const std::string& key) {
+  std::string out;
+  for (char c : to_lower_ascii(key)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+  }
+  return out;
+}
+
+// Whether an unknown key seems meant to keep something private.
+bool looks_like_privacy_key(const std::string& key) {
+  const std::string k = squashed(key);
+  if (k.empty()) return false;
   for (std::string_view field : kPrivacyFields) {
-    if (lower == field || edit_distance(lower, field) <= 2) return std::string(field);
+    if (edit_distance(k, field) <= 2) return true;
+  }
+  for (std::string_view stem : kPrivacyStems) {
+    if (k.find(stem) != std::string::npos) return true;
   }
   for (std::string_view word : kPrivacyWords) {
-    if (lower == word) return lower.find("sens") != std::string::npos ? "sensitive" : "exempt";
+    if (k == word) return true;
   }
-  return {};
+  return false;
 }
 
 }  // namespace
@@ -64,6 +83,29 @@ const YAML::Node* YamlFields::find(const std::string& key) const {
 
 std::string YamlFields::subject() const { return capitalised(what_); }
 
+std::string YamlFields::privacy_hint() const {
+  if (known_.count("sensitive") != 0) {
+    return "To keep this interest's description off the site, write 'sensitive: true' (exactly so, in lower "
+           "case).";
+  }
+  if (known_.count("exempt") != 0) {
+    return "To take this item in private, write 'exempt:' (exactly so, in lower case) with the paragraph of "
+           "Schedule 12A on the next line, indented: '  paragraph: 3'.";
+  }
+  if (known_.count("classification") != 0) {
+    return "To withhold this report, write 'classification: exempt' and 'paragraph: 3' (the paragraph of "
+           "Schedule 12A).";
+  }
+  return "It looks like an attempt to keep something private, but nothing is made private here: Quorum "
+         "withholds an agenda item with 'exempt:', an interest in a register with 'sensitive: true' and a "
+         "report with 'classification: exempt' (see the content model).";
+}
+
+bool YamlFields::written(const std::string& key) {
+  known_.insert(key);
+  return find(key) != nullptr;
+}
+
 bool YamlFields::has(const std::string& key) {
   known_.insert(key);
   const YAML::Node* value = find(key);
@@ -71,8 +113,18 @@ bool YamlFields::has(const std::string& key) {
 }
 
 SourcePos YamlFields::pos_of(const std::string& key) {
-  if (!has(key)) return pos();
-  return position_of(*find(key), source_);
+  known_.insert(key);
+  const YAML::Node* value = find(key);
+  if (value == nullptr || !value->IsDefined()) return pos();
+  if (value->IsNull()) {
+    // A key written with no value ("exempt:" alone): yaml-cpp places the null after it, on
+    // the next line, so point at the key itself.
+    for (const auto& pair : node_) {
+      if (pair.first.IsScalar() && pair.first.Scalar() == key) return position_of(pair.first, source_);
+    }
+  }
+  const SourcePos at = position_of(*value, source_);
+  return at.line > 0 ? at : pos();
 }
 
 YAML::Node YamlFields::node(const std::string& key) {
@@ -133,8 +185,8 @@ std::optional<bool> YamlFields::boolean(const std::string& key) {
   return std::nullopt;
 }
 
-std::string YamlFields::choice(const std::string& key, std::initializer_list<const char*> allowed,
-                               Need need, const std::string& fallback) {
+std::string YamlFields::choice(const std::string& key, std::initializer_list<const char*> allowed, Need need,
+                               const std::string& fallback) {
   const std::string raw = text(key, need);
   if (raw.empty()) return fallback;
   std::vector<std::string> options(allowed.begin(), allowed.end());
@@ -167,7 +219,8 @@ std::vector<std::string> YamlFields::text_list(const std::string& key) {
     if (item.IsScalar()) {
       out.push_back(item.Scalar());
     } else {
-      diags_.error(position_of(item, source_), subject() + ": each entry of '" + key + "' should be a single value");
+      diags_.error(position_of(item, source_),
+                   subject() + ": each entry of '" + key + "' should be a single value");
     }
   }
   return out;
@@ -192,12 +245,18 @@ void YamlFields::finish() {
     if (!pair.first.IsScalar()) continue;
     const std::string key = pair.first.Scalar();
     if (known_.count(key) != 0) continue;
-    if (const std::string meant = privacy_field_meant(key); !meant.empty()) {
+    if (key == "<<") {
       diags_.error(position_of(pair.first, source_),
-                   subject() + " has no field '" + key + "', and it looks like an attempt at '" + meant +
-                       "', which keeps things off the public site. Quorum stops rather than publish what may "
-                       "be meant to be private: write '" + meant + "' exactly (lower case; see the content model "
-                       "for where it goes and what it takes), or remove the line");
+                   subject() +
+                       ": '<<' (a YAML merge key) is not read by Quorum, so fields written through it "
+                       "would be ignored. Write the fields out in full here");
+      continue;
+    }
+    if (looks_like_privacy_key(key)) {
+      diags_.error(position_of(pair.first, source_),
+                   subject() + " has no field '" + key + "'. " + privacy_hint() +
+                       " Quorum stops rather than publish what may be meant "
+                       "to be private: correct the line, or remove it");
       continue;
     }
     std::string message = subject() + " has no field '" + key + "'; it is ignored";

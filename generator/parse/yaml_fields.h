@@ -29,6 +29,9 @@ class YamlFields {
   [[nodiscard]] SourcePos pos() const { return position_of(node_, source_); }
   [[nodiscard]] SourcePos pos_of(const std::string& key);
   [[nodiscard]] bool has(const std::string& key);
+  // Whether the key is written at all, even with nothing after it ("exempt:" alone), which
+  // has() counts as absent.
+  [[nodiscard]] bool written(const std::string& key);
   [[nodiscard]] const YamlSource& source() const { return source_; }
   [[nodiscard]] Diagnostics& diags() const { return diags_; }
   // "Meeting 2017-09-08 of Health and Wellbeing Board": `what`, capitalised, to begin messages.
@@ -53,6 +56,8 @@ class YamlFields {
   void finish();
 
  private:
+  // Where a key that seems meant to withhold something should go instead, for its message.
+  [[nodiscard]] std::string privacy_hint() const;
   // The value of `key` in the map, or nullptr.
   [[nodiscard]] const YAML::Node* find(const std::string& key) const;
 

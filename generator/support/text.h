@@ -30,6 +30,9 @@ std::string trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 bool starts_with_icase(std::string_view text, std::string_view prefix);
 std::vector<std::string> split(std::string_view text, char separator);
+// '\r\n' and a lone '\r' become '\n', as cmark reads them, so that every step that reads
+// lines (front matter, cutting private minutes, outlines) counts them the same way.
+std::string normalise_line_endings(std::string text);
 
 // Levenshtein distance, for suggesting the nearest known id or field name.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -169,4 +169,10 @@ TEST_CASE("line_column_at counts 1-based lines and columns", "[support][text]") 
 }
 
 }  // namespace
+TEST_CASE("line endings are normalised as cmark counts lines", "[support][text]") {
+  CHECK(normalise_line_endings("a\rb\r\nc\nd\r") == "a\nb\nc\nd\n");
+  CHECK(normalise_line_endings("\r\r\n\n") == "\n\n\n");
+  CHECK(normalise_line_endings("plain\n") == "plain\n");
+}
+
 }  // namespace quorum
