@@ -98,6 +98,13 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   // without the caches).
   const std::filesystem::path cache_dir =
       request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out);
+  // --clean ignores everything the last build left, its caches too: they are removed, so a
+  // clean build is also a sure way to clear anything an earlier build kept of a file that has
+  // been withheld since.
+  if (request.clean && !cache_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(cache_dir, ec);
+  }
   // The same threads as rendering (-j): the files are parsed on them too.
   const SiteModel model = build_model(*tree, diags, std::move(history), cache_dir, request.jobs);
   if (request.publishing_rules) check_publishing_rules(model, diags);
