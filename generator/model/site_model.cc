@@ -335,9 +335,11 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   cache.finish();
   model.markdown_outlined = cache.kept();
   model.markdown_from_cache = cache.reused();
+  loader::withhold_exempt_items(ctx);
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
+  loader::keep_published_attachments(ctx);
   model.withheld_commits = model.history.commits_touching(model.withheld_paths);
   extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");
 
