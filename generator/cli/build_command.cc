@@ -11,6 +11,7 @@
 #include "load/history.h"
 #include "model/publishing_rules.h"
 #include "model/site_model.h"
+#include "model/withheld_history.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "support/parallel.h"
@@ -91,7 +92,9 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   const auto tree = open_source(request, diags, out);
   if (!tree) return finish_with_errors();
   times.end("load");
-  History history = History::read(request.source, tree->revision().commit, diags);
+  // Every file each commit touched is classified as it was then, so that a commit that touched
+  // withheld material at any point in a file's history keeps its message off the site.
+  History history = History::read(request.source, tree->revision().commit, diags, &content_privacy());
   times.end("history");
   // Extracted PDF text and Markdown outlines are kept by blob id beside the site, so
   // unchanged files cost little on the next build (`check` writes nothing, so it goes

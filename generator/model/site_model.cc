@@ -11,6 +11,7 @@
 #include "model/meeting_cache.h"
 #include "model/parsed_files.h"
 #include "model/urls.h"
+#include "model/withheld_history.h"
 #include "model/yaml_release.h"
 #include "support/parallel.h"
 #include "support/text.h"
@@ -340,7 +341,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
   loader::keep_published_attachments(ctx);
-  model.withheld_commits = model.history.commits_touching(model.withheld_paths);
+  find_withheld_commits(model);
   extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");
 
   // "Today" is the day of the commit being built, so the same commit always renders the
