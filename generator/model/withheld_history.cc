@@ -112,8 +112,9 @@ void find_withheld_commits(SiteModel& model) {
   model.withheld_commits.clear();
   for (const auto& [commit, path] : why) model.withheld_commits.insert(commit);
 
-  // A message a page shows for a commit that is not withheld is published anyway.
-  std::set<std::string> shown;
+  // A message a page shows for a commit that is not withheld is published anyway, and so are
+  // the words histories say instead of a message.
+  std::set<std::string> shown = {"Published", "Updated", "Updated (details withheld)"};
   if (model.site.history_messages == "show") {
     for (const auto& l : model.history.lineages()) {
       for (const auto& c : l.commits) {
