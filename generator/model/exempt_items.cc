@@ -8,8 +8,8 @@
 // Authorities (Executive Arrangements) (Meetings and Access to Information) (England)
 // Regulations 2012, regulations 5 and 9). Its topics, wards, pages and presenters are read
 // to check them, then dropped: a topic page that listed a private item would say what it
-// was about. A meeting's files are those published: an exempt report's appendix in the
-// meeting's folder is not one of them.
+// was about. A meeting's files, a public report's appendices and a document's attachments
+// are only those published: an exempt report's appendix is none of them, wherever it is.
 #include <algorithm>
 
 #include "model/loader.h"
@@ -38,10 +38,19 @@ void withhold_exempt_items(Context& ctx) {
 
 void keep_published_attachments(Context& ctx) {
   const SiteModel& model = ctx.model;
+  const auto withheld = [&](const std::string& path) {
+    return model.published_files.count(path) == 0 || model.withheld_paths.count(path) != 0;
+  };
   for (auto& [mid, m] : ctx.model.meetings) {
-    std::erase_if(m.attachments, [&](const Attachment& a) {
-      return model.published_files.count(a.path) == 0 || model.withheld_paths.count(a.path) != 0;
-    });
+    std::erase_if(m.attachments, [&](const Attachment& a) { return withheld(a.path); });
+    // A public report's appendix may name a file that an exempt report names too.
+    for (auto& [slug, r] : m.reports) {
+      std::erase_if(r.appendices, [&](const Appendix& a) { return !a.file.empty() && withheld(a.file); });
+    }
+  }
+  for (auto& [did, d] : ctx.model.documents) {
+    std::erase_if(d.attachments,
+                  [&](const DocumentAttachment& a) { return !a.file.empty() && withheld(a.file); });
   }
 }
 
