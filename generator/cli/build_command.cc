@@ -12,6 +12,7 @@
 #include "model/publishing_rules.h"
 #include "model/site_model.h"
 #include "model/url_check.h"
+#include "model/withheld_history.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "support/parallel.h"
@@ -109,13 +110,22 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   const auto tree = open_source(request, diags, out);
   if (!tree) return finish_with_errors();
   times.end("load");
-  History history = History::read(request.source, tree->revision().commit, diags);
+  // Every file each commit touched is classified as it was then, so that a commit that touched
+  // withheld material at any point in a file's history keeps its message off the site.
+  History history = History::read(request.source, tree->revision().commit, diags, &content_privacy());
   times.end("history");
   // Extracted PDF text and Markdown outlines are kept by blob id beside the site, so
   // unchanged files cost little on the next build (`check` writes nothing, so it goes
   // without the caches).
   const std::filesystem::path cache_dir =
       request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out);
+  // --clean ignores everything the last build left, its caches too: they are removed, so a
+  // clean build is also a sure way to clear anything an earlier build kept of a file that has
+  // been withheld since.
+  if (request.clean && !cache_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(cache_dir, ec);
+  }
   // The same threads as rendering (-j): the files are parsed on them too.
   const SiteModel model = build_model(*tree, diags, std::move(history), cache_dir, request.jobs);
   if (request.publishing_rules) check_publishing_rules(model, diags);

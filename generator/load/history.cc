@@ -3,6 +3,10 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "load/source_tree.h"
 
@@ -35,7 +39,79 @@ const char* kind_of(git_delta_t status) {
   }
 }
 
+// The blob at `path` in `tree`, if there is one.
+std::optional<git_oid> blob_at(git_tree* tree, const std::string& path) {
+  if (tree == nullptr) return std::nullopt;
+  git_tree_entry* entry = nullptr;
+  if (git_tree_entry_bypath(&entry, tree, path.c_str()) != 0) return std::nullopt;
+  std::optional<git_oid> out;
+  if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) out = *git_tree_entry_id(entry);
+  git_tree_entry_free(entry);
+  return out;
+}
+
+bool contains_ignoring_case(std::string_view text, std::string_view word) {
+  const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  return std::search(text.begin(), text.end(), word.begin(), word.end(),
+                     [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
+}
+
+// What PastPrivacy asks of a tree, answered through libgit2. A blob is searched once per word
+// however many commits and sides name it.
+class GitSide final : public CommitSide {
+ public:
+  GitSide(git_repository* repo, git_tree* built, std::map<std::string, bool>& found)
+      : repo_(repo), built_(built), found_(found) {}
+  void set_tree(git_tree* tree) { tree_ = tree; }
+  // The trees of one commit are freed after it: their answers go with them.
+  void next_commit() { same_.clear(); }
+
+  // Asked once per file and again for its folder's meeting.yaml: the answer for each path is
+  // kept for the commit (every file of a large first commit shares one meeting.yaml each).
+  [[nodiscard]] bool same_as_built(const std::string& path) const override {
+    const std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(tree_)) + '\0' + path;
+    if (const auto it = same_.find(key); it != same_.end()) return it->second;
+    const auto here = blob_at(tree_, path);
+    const auto built = here ? blob_at(built_, path) : std::nullopt;
+    const bool same = here && built && git_oid_equal(&*here, &*built);
+    same_.emplace(key, same);
+    return same;
+  }
+
+  [[nodiscard]] bool mentions(const std::string& path, const std::string& word) const override {
+    const auto oid = blob_at(tree_, path);
+    if (!oid) return false;
+    const std::string key = oid_hex(&*oid) + '\0' + word;
+    if (const auto it = found_.find(key); it != found_.end()) return it->second;
+    bool hit = false;
+    git_blob* blob = nullptr;
+    if (git_blob_lookup(&blob, repo_, &*oid) == 0) {
+      const auto* bytes = static_cast<const char*>(git_blob_rawcontent(blob));
+      hit = contains_ignoring_case(std::string_view(bytes, static_cast<std::size_t>(git_blob_rawsize(blob))),
+                                   word);
+      git_blob_free(blob);
+    } else {
+      hit = true;  // unreadable: fail closed
+    }
+    found_.emplace(key, hit);
+    return hit;
+  }
+
+ private:
+  git_repository* repo_;
+  git_tree* built_;
+  git_tree* tree_ = nullptr;
+  std::map<std::string, bool>& found_;
+  mutable std::map<std::string, bool> same_;
+};
+
 }  // namespace
+
+const std::string& History::summary_of(const std::string& commit) const {
+  static const std::string kNone;
+  const auto it = summaries_.find(commit);
+  return it == summaries_.end() ? kNone : it->second;
+}
 
 const std::vector<Change>& History::of(const std::string& path) const {
   static const std::vector<Change> kNone;
@@ -65,7 +141,8 @@ std::set<std::string> History::commits_touching(const std::set<std::string>& pat
   return commits;
 }
 
-History History::read(const std::filesystem::path& path, const std::string& commit_id, Diagnostics& diags) {
+History History::read(const std::filesystem::path& path, const std::string& commit_id, Diagnostics& diags,
+                      const PastPrivacy* privacy) {
   History history;
   if (commit_id.empty()) return history;
   git_libgit2_init();
@@ -88,6 +165,21 @@ History History::read(const std::filesystem::path& path, const std::string& comm
     const auto it = alias.find(p);
     return it == alias.end() ? p : it->second;
   };
+  // Lineages by the name their file has at this point of the walk: a file deleted later gets
+  // one when the walk meets its deletion, and a name is free again once the walk passes the
+  // commit that added it.
+  std::map<std::string, std::size_t> lineage_of;
+  const auto lineage_named = [&](const std::string& name) {
+    if (const auto it = lineage_of.find(name); it != lineage_of.end()) return it->second;
+    history.lineages_.push_back({name, name, {}, false, {}});
+    lineage_of[name] = history.lineages_.size() - 1;
+    return history.lineages_.size() - 1;
+  };
+  git_commit* start_commit = nullptr;
+  git_tree* built_tree = nullptr;
+  if (git_commit_lookup(&start_commit, r.repo, &start) == 0) git_commit_tree(&built_tree, start_commit);
+  std::map<std::string, bool> found;
+  GitSide side(r.repo, built_tree, found);
   git_diff_options diff_options = GIT_DIFF_OPTIONS_INIT;
   git_diff_find_options find_options = GIT_DIFF_FIND_OPTIONS_INIT;
   find_options.flags = GIT_DIFF_FIND_RENAMES;
@@ -113,6 +205,18 @@ History History::read(const std::filesystem::path& path, const std::string& comm
       const Change base{id, static_cast<long long>(git_commit_time(commit)),
                         summary != nullptr ? summary : "", ""};
       auto& touched = history.touched_[id];
+      history.summaries_[id] = base.summary;
+      side.next_commit();
+      // Classifies one side of a touched file into its lineage, unless already withheld.
+      const auto classify = [&](std::size_t lineage, const std::string& name, git_tree* side_tree) {
+        Lineage& l = history.lineages_[lineage];
+        if (l.commits.empty() || l.commits.back() != id) l.commits.push_back(id);
+        if (privacy == nullptr || l.withheld_then || side_tree == nullptr) return;
+        side.set_tree(side_tree);
+        PastVerdict verdict = privacy->classify(name, side);
+        l.withheld_then = verdict.withheld;
+        l.withheld_if.insert(verdict.if_built.begin(), verdict.if_built.end());
+      };
       for (std::size_t i = 0; i < git_diff_num_deltas(diff); ++i) {
         const git_diff_delta* delta = git_diff_get_delta(diff, i);
         const std::string new_path = delta->new_file.path;
@@ -120,7 +224,26 @@ History History::read(const std::filesystem::path& path, const std::string& comm
         if (!is_read_by_quorum(new_path) && !is_read_by_quorum(old_path)) continue;
         touched.insert(new_path);
         touched.insert(old_path);
-        if (delta->status == GIT_DELTA_DELETED) continue;  // a deleted file has no page
+        if (delta->status == GIT_DELTA_DELETED) {
+          // Met going back: a file the built commit no longer has. Older commits that name
+          // it belong to this lineage, until the one that added it.
+          history.lineages_.push_back({"", old_path, {}, false, {}});
+          lineage_of[old_path] = history.lineages_.size() - 1;
+          classify(lineage_of[old_path], old_path, parent_tree);
+          continue;  // a deleted file has no page
+        }
+        const std::size_t lineage = lineage_named(new_path);
+        classify(lineage, new_path, tree);
+        if (delta->status == GIT_DELTA_ADDED) {
+          lineage_of.erase(new_path);
+        } else {
+          classify(lineage, old_path, parent_tree);
+          if (delta->status == GIT_DELTA_RENAMED) {
+            lineage_of.erase(new_path);
+            lineage_of[old_path] = lineage;
+            history.lineages_[lineage].last_name = old_path;
+          }
+        }
         const std::string target = final_name(new_path);
         Change change = base;
         change.kind = kind_of(delta->status);
@@ -140,6 +263,8 @@ History History::read(const std::filesystem::path& path, const std::string& comm
     git_commit_free(commit);
   }
   git_revwalk_free(walk);
+  git_tree_free(built_tree);
+  git_commit_free(start_commit);
   git_libgit2_shutdown();
   return history;
 }

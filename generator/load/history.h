@@ -19,11 +19,48 @@ struct Change {
   std::string kind;          // "added", "changed", "renamed"
 };
 
+// One side of a commit as the walk sees it (the commit's tree, or its parent's), for
+// PastPrivacy: only what a rule about withheld material needs, without YAML or committees.
+class CommitSide {
+ public:
+  virtual ~CommitSide() = default;
+  // True when `path` is in this tree as the very blob it is in the commit being built.
+  [[nodiscard]] virtual bool same_as_built(const std::string& path) const = 0;
+  // True when `path` is in this tree and its bytes contain `word`, ignoring ASCII case.
+  [[nodiscard]] virtual bool mentions(const std::string& path, const std::string& word) const = 0;
+};
+
+// Whether a file as a commit left it (or found it) held withheld material.
+struct PastVerdict {
+  bool withheld = false;           // yes, by its bytes (or its meeting's) at that time
+  std::set<std::string> if_built;  // or: yes if any of these paths of the built commit is withheld now
+};
+
+// The rule, given by the model (the load stage knows nothing of reports or meetings) and
+// asked of every file each commit touched, on each side of it.
+class PastPrivacy {
+ public:
+  virtual ~PastPrivacy() = default;
+  [[nodiscard]] virtual PastVerdict classify(const std::string& path, const CommitSide& side) const = 0;
+};
+
+// One file through the history walked: every name it had, renames followed. A file deleted
+// before the commit built has no `path`; a name used again later is another lineage.
+struct Lineage {
+  std::string path;                   // its path in the built commit, "" when it was deleted
+  std::string last_name;              // its path when last seen (the path, or where it was deleted)
+  std::vector<std::string> commits;   // that touched it, newest first, each once
+  bool withheld_then = false;         // PastPrivacy said so of some version of it
+  std::set<std::string> withheld_if;  // built paths that, withheld now, make it withheld
+};
+
 class History {
  public:
   // Walks the first-parent history of `commit` (a full id) in `repo`. Empty when the folder
-  // is not a git repository.
-  static History read(const std::filesystem::path& repo, const std::string& commit, Diagnostics& diags);
+  // is not a git repository. With `privacy`, every file each commit touched is classified
+  // (see lineages()).
+  static History read(const std::filesystem::path& repo, const std::string& commit, Diagnostics& diags,
+                      const PastPrivacy* privacy = nullptr);
 
   // Changes of a file (by its path in the built commit), newest first; empty if none.
   [[nodiscard]] const std::vector<Change>& of(const std::string& path) const;
@@ -33,12 +70,18 @@ class History {
   // The commits that touched any of `paths`: found once per build, since every page's
   // history asks it of each of its commits.
   [[nodiscard]] std::set<std::string> commits_touching(const std::set<std::string>& paths) const;
+  // Every file the walk saw, renames and deletions followed, with what PastPrivacy said of it.
+  [[nodiscard]] const std::vector<Lineage>& lineages() const { return lineages_; }
+  // The first line of a commit's message ("" for a commit not walked).
+  [[nodiscard]] const std::string& summary_of(const std::string& commit) const;
   [[nodiscard]] bool empty() const { return by_path_.empty(); }
   [[nodiscard]] std::size_t commit_count() const { return touched_.size(); }
 
  private:
   std::map<std::string, std::vector<Change>> by_path_;
   std::map<std::string, std::set<std::string>> touched_;
+  std::map<std::string, std::string> summaries_;
+  std::vector<Lineage> lineages_;
 };
 
 }  // namespace quorum

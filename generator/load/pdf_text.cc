@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -75,6 +76,23 @@ void write_cache(const std::filesystem::path& dir, const std::string& name, cons
   if (ec) std::filesystem::remove(tmp, ec);
 }
 
+// The cache keeps only the entries of this build's files: the text of a file no longer
+// published (deleted, or withheld since: an appendix of a report made exempt) must not stay
+// on disk beside the site, where a CI job may upload it. Anything else in the folder (a
+// half-written entry, a foreign file) goes too.
+void keep_only(const std::filesystem::path& dir, const std::map<std::string, PdfSource>& sources) {
+  std::set<std::string> names;
+  for (const auto& [path, src] : sources) {
+    if (!src.fingerprint.empty()) names.insert(src.fingerprint + ".json");
+  }
+  std::error_code ec;
+  std::vector<std::filesystem::path> stale;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (names.count(it->path().filename().string()) == 0) stale.push_back(it->path());
+  }
+  for (const auto& p : stale) std::filesystem::remove_all(p, ec);
+}
+
 }  // namespace
 
 PdfText extract_pdf_text(std::string_view bytes) {
@@ -123,6 +141,7 @@ std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, Pdf
   for (auto& t : pool) t.join();
   std::map<std::string, PdfText> out;
   for (std::size_t i = 0; i < work.size(); ++i) out.emplace(work[i]->first, std::move(results[i]));
+  if (!cache_dir.empty()) keep_only(cache_dir, sources);
   return out;
 }
 

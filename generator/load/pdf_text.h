@@ -23,7 +23,8 @@ PdfText extract_pdf_text(std::string_view bytes);
 // Extracts many PDFs at once, keyed by the caller's name (a repository path), on a pool of
 // up to hardware_concurrency threads. `fingerprints` names each file's blob id: with a
 // `cache_dir`, each result is kept as <cache_dir>/<blob id>.json and reused while the bytes
-// are unchanged. The result does not depend on the order threads finish in.
+// are unchanged, and every other entry there is removed: the cache holds only the files of
+// `sources` (so only published ones). The result does not depend on the order threads finish in.
 struct PdfSource {
   std::string fingerprint;
   std::string bytes;

@@ -78,6 +78,9 @@ struct Site {
   std::string contact_email;
   std::string theme = "default";
   std::string draft_minutes = "publish";
+  // site.yaml `history: {messages}`: `show` commit messages in page histories (never those of
+  // a commit that touched withheld material), or `hide` them all.
+  std::string history_messages = "show";
   std::string source_url;  // pattern with {commit}
   std::string data_licence = "Open Government Licence v3.0";  // of the files under /data/
   std::set<Date> bank_holidays;  // site.yaml `bank_holidays:`, for the publishing rules

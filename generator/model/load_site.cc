@@ -227,6 +227,11 @@ void load_site(Context& ctx) {
     s.accessibility.prepared = a.date("prepared");
     a.finish();
   }
+  if (f.has("history")) {
+    YamlFields h(f.node("history"), f.source(), "history section", ctx.diags);
+    s.history_messages = h.choice("messages", {"show", "hide"}, Need::optional, "show");
+    h.finish();
+  }
   load_bank_holidays(ctx, f);
   if (f.has("theme_options")) load_theme_options(ctx, f);
   f.finish();

@@ -66,6 +66,12 @@ void load_committee(Context& ctx, const std::string& folder);
 void load_meeting(Context& ctx, const std::string& committee, const std::string& folder);
 void load_document(Context& ctx, const std::string& path);
 
+// After the meetings are loaded: an exempt item keeps only what may be published
+// (exempt_items.cc); its presenters are checked first.
+void withhold_exempt_items(Context& ctx);
+// After the references: a meeting's attachments, a report's appendix files and a document's
+// attachments are only published files.
+void keep_published_attachments(Context& ctx);
 // After everything is loaded: every reference resolves (or is an error), back-links.
 void check_references(Context& ctx);
 // Topics, the decisions register, each committee's meetings, published files.

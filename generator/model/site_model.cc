@@ -11,6 +11,7 @@
 #include "model/meeting_cache.h"
 #include "model/parsed_files.h"
 #include "model/urls.h"
+#include "model/withheld_history.h"
 #include "model/yaml_release.h"
 #include "support/parallel.h"
 #include "support/text.h"
@@ -343,10 +344,12 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   if (!diags.has_errors()) cache.finish();
   model.markdown_outlined = cache.kept();
   model.markdown_from_cache = cache.reused();
+  loader::withhold_exempt_items(ctx);
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
-  model.withheld_commits = model.history.commits_touching(model.withheld_paths);
+  loader::keep_published_attachments(ctx);
+  find_withheld_commits(model);
   extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");
 
   // "Today" is the day of the commit being built, so the same commit always renders the

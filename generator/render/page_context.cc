@@ -142,6 +142,17 @@ const Change* PageContext::latest_change(const Key& key) const {
   return latest;
 }
 
+bool history_message_shown(const SiteModel& model, const Change& change) {
+  return model.site.history_messages == "show" && !model.touches_withheld(change.commit);
+}
+
+std::string history_summary(const SiteModel& model, const Change& change) {
+  if (history_message_shown(model, change)) return change.summary;
+  // With every message hidden, a withheld commit looks like any other.
+  if (model.site.history_messages == "hide") return change.kind == "added" ? "Published" : "Updated";
+  return "Updated (details withheld)";
+}
+
 json PageContext::history(const Key& key) const {
   std::vector<const Change*> changes;
   std::set<std::string> seen;
@@ -156,10 +167,9 @@ json PageContext::history(const Key& key) const {
   const auto& tz = model_.site.timezone;
   json list = json::array();
   for (const Change* c : changes) {
-    // A commit that also touched withheld material keeps its message off public pages.
-    const bool withheld = model_.touches_withheld(c->commit);
     list.push_back({{"date", date(Date::from_unix_time(c->time, tz))},
-                    {"summary", withheld ? std::string("Updated (details withheld)") : c->summary},
+                    {"summary", history_summary(model_, *c)},
+                    {"message_shown", history_message_shown(model_, *c)},
                     {"commit", c->commit.substr(0, 10)},
                     {"kind", c->kind}});
   }

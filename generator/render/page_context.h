@@ -15,6 +15,13 @@ namespace quorum {
 
 using nlohmann::json;
 
+// Whether a page history shows a commit's message: only with site.yaml `history: {messages:
+// show}` (the default), and never for a commit that touched withheld material.
+bool history_message_shown(const SiteModel& model, const Change& change);
+// What a page history says of a commit: its message when shown; else "Updated (details
+// withheld)", or with every message hidden "Published" or "Updated", the same for all commits.
+std::string history_summary(const SiteModel& model, const Change& change);
+
 class PageContext {
  public:
   // `base_url` is the public address of the site root ("https://x.gov.uk/democracy/").

@@ -186,8 +186,8 @@ class RenderPlan {
 
   // Appends to `inputs` everything PageContext::history() makes a page's history from, without
   // building and printing that JSON for every page on every build: each commit of the page's
-  // source files, in the same order and kept once (its full id, time, kind and summary),
-  // whether it touched withheld material, and the time zone its dates are shown in.
+  // source files, in the same order and kept once (its full id, time, kind and the summary
+  // shown), whether its message is shown, and the time zone its dates are shown in.
   // False when the page has no history.
   bool append_history_inputs(const std::vector<std::string>& sources, std::string& inputs) const {
     const SiteModel& model = ctx_.model();
@@ -198,10 +198,11 @@ class RenderPlan {
         if (!seen.insert(c.commit).second) continue;
         if (!any) inputs.append(1, '\0').append("history\0").append(model.site.timezone);
         any = true;
-        const bool withheld = model.touches_withheld(c.commit);
+        const bool message = history_message_shown(model, c);
+        const std::string shown = history_summary(model, c);
         inputs.append(1, '\0').append(c.commit).append(1, '\1').append(std::to_string(c.time));
-        inputs.append(1, '\1').append(c.kind).append(1, '\1').append(withheld ? "w" : "p");
-        inputs.append(1, '\1').append(std::to_string(c.summary.size())).append(1, ':').append(c.summary);
+        inputs.append(1, '\1').append(c.kind).append(1, '\1').append(message ? "p" : "w");
+        inputs.append(1, '\1').append(std::to_string(shown.size())).append(1, ':').append(shown);
       }
     }
     return any;
