@@ -3,7 +3,6 @@
 // withheld material, or in a file outside what may be published, and searches every output
 // file and the cache folder for it.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "pdf_maker.h"
@@ -18,7 +17,9 @@ namespace {
 
 const std::string kMeeting = "content/committees/board/meetings/2017-07-19/";
 
-bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 // The marker is nowhere in the output folder, nor in the caches kept beside it.
 void check_nowhere(const fs::path& out, const std::string& marker) {
@@ -58,6 +59,8 @@ item: "3"
 classification: exempt
 paragraph: 3
 ---
+## MARKER-MISNAMED-REPORT heading
+
 MARKER-MISNAMED-REPORT the prices we were offered.
 )";
 
@@ -89,9 +92,10 @@ BuildResult build_files(const TempDir& dir, const Files& files, bool working_tre
 
 TEST_CASE("withheld paths: an exempt report under a wrong name is an error, never an attachment",
           "[e2e][security]") {
-  const std::string name = GENERATE(as<std::string>{}, "reports/contract.MD", "reports/contract.markdown",
-                                    "reports/contract.md.txt", "reports/contract.txt", "reports/drafts/contract.md",
-                                    "reports/Contract.Md", "reports/contract", "contract.md");
+  const std::string name =
+      GENERATE(as<std::string>{}, "reports/contract.MD", "reports/contract.markdown",
+               "reports/contract.md.txt", "reports/contract.txt", "reports/drafts/contract.md",
+               "reports/Contract.Md", "reports/contract", "contract.md", "reports/contract.v2.md");
   INFO(name);
   TempDir dir;
   Files files = site_with_exempt_item();
@@ -105,9 +109,9 @@ TEST_CASE("withheld paths: an exempt report under a wrong name is an error, neve
 }
 
 TEST_CASE("withheld paths: minutes under a wrong name are an error, never a paper", "[e2e][security]") {
-  const std::string name = GENERATE(as<std::string>{}, "Minutes.md", "minute.md", "minutes.txt", "MINUTES.MD",
-                                    "minutes.markdown", "minutes.md.txt", "Minutes", "minutes.html",
-                                    "minutes-final.md", "reports/minutes.txt");
+  const std::string name =
+      GENERATE(as<std::string>{}, "Minutes.md", "minute.md", "minutes.txt", "MINUTES.MD", "minutes.markdown",
+               "minutes.md.txt", "Minutes", "minutes.html", "minutes-final.md", "reports/minutes.txt");
   INFO(name);
   TempDir dir;
   Files files = site_with_exempt_item();
@@ -158,9 +162,10 @@ TEST_CASE("withheld paths: known kinds of paper are still published, hidden file
 
 // ---- 5. Appendix paths ----------------------------------------------------------------
 
-TEST_CASE("withheld paths: an exempt report's appendix written relative to the meeting folder is "
-          "withheld and an error",
-          "[e2e][security]") {
+TEST_CASE(
+    "withheld paths: an exempt report's appendix written relative to the meeting folder is "
+    "withheld and an error",
+    "[e2e][security]") {
   struct Slip {
     std::string written;  // in the report's appendices
     std::string actual;   // where the file is, under the meeting folder
@@ -172,9 +177,10 @@ TEST_CASE("withheld paths: an exempt report's appendix written relative to the m
   INFO(slip.written);
   TempDir dir;
   Files files = site_with_exempt_item();
-  files[kMeeting + "reports/contract.md"] = "---\ntitle: Contract award\nitem: \"3\"\nclassification: exempt\n"
-                                            "paragraph: 3\nappendices:\n  - title: Tender prices\n    file: " +
-                                            slip.written + "\n---\nThe prices.\n";
+  files[kMeeting + "reports/contract.md"] =
+      "---\ntitle: Contract award\nitem: \"3\"\nclassification: exempt\n"
+      "paragraph: 3\nappendices:\n  - title: Tender prices\n    file: " +
+      slip.written + "\n---\nThe prices.\n";
   files[kMeeting + slip.actual] = make_pdf({{"MARKER-SLIPPED-APPENDIX tender prices"}});
   const BuildResult r = build_files(dir, files);
   INFO(r.err);
@@ -185,12 +191,12 @@ TEST_CASE("withheld paths: an exempt report's appendix written relative to the m
   check_nowhere(dir / "public", "tender prices");
 }
 
-TEST_CASE("withheld paths: an exempt report's appendix that does not exist is an error",
-          "[e2e][security]") {
+TEST_CASE("withheld paths: an exempt report's appendix that does not exist is an error", "[e2e][security]") {
   TempDir dir;
   Files files = site_with_exempt_item();
-  files[kMeeting + "reports/contract.md"] = "---\ntitle: Contract award\nitem: \"3\"\nclassification: exempt\n"
-                                            "appendices:\n  - title: Prices\n    file: ../prices.pdf\n---\nx\n";
+  files[kMeeting + "reports/contract.md"] =
+      "---\ntitle: Contract award\nitem: \"3\"\nclassification: exempt\n"
+      "appendices:\n  - title: Prices\n    file: ../prices.pdf\n---\nx\n";
   const BuildResult r = build_files(dir, files);
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -198,8 +204,8 @@ TEST_CASE("withheld paths: an exempt report's appendix that does not exist is an
 }
 
 TEST_CASE("withheld paths: a file an exempt report links to is withheld", "[e2e][security]") {
-  const std::string link = GENERATE(as<std::string>{}, "../bids.csv", "../bids.csv#row-2", "..%2Fbids.csv",
-                                    "<../bids.csv>");
+  const std::string link =
+      GENERATE(as<std::string>{}, "../bids.csv", "../bids.csv#row-2", "..%2Fbids.csv", "<../bids.csv>");
   INFO(link);
   TempDir dir;
   Files files = site_with_exempt_item();
@@ -217,10 +223,12 @@ TEST_CASE("withheld paths: a withheld appendix linked from a public page stays w
           "[e2e][security]") {
   TempDir dir;
   Files files = site_with_exempt_item();
-  files[kMeeting + "reports/contract.md"] = "---\ntitle: Contract award\nitem: \"3\"\nclassification: exempt\n"
-                                            "appendices:\n  - title: Prices\n    file: ../prices.csv\n---\nx\n";
+  files[kMeeting + "reports/contract.md"] =
+      "---\ntitle: Contract award\nitem: \"3\"\nclassification: exempt\n"
+      "appendices:\n  - title: Prices\n    file: ../prices.csv\n---\nx\n";
   files[kMeeting + "prices.csv"] = "MARKER-DOUBLY-NAMED,1\n";
-  files["content/committees/board/index.md"] = "The board.\n\nSee [the prices](meetings/2017-07-19/prices.csv).\n";
+  files["content/committees/board/index.md"] =
+      "The board.\n\nSee [the prices](meetings/2017-07-19/prices.csv).\n";
   const BuildResult r = build_files(dir, files);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -235,7 +243,8 @@ namespace {
 
 // A repository whose .git/config holds a secret, as a CI checkout's auth header is.
 void plant_git_secret(const fs::path& repo) {
-  std::ofstream(repo / ".git/config", std::ios::app) << "[http]\n\textraheader = AUTHORIZATION: basic MARKER-GIT-CONFIG\n";
+  std::ofstream(repo / ".git/config", std::ios::app)
+      << "[http]\n\textraheader = AUTHORIZATION: basic MARKER-GIT-CONFIG\n";
 }
 
 }  // namespace
@@ -254,20 +263,28 @@ TEST_CASE("withheld paths: working-tree symlinks to .git or out of the content f
   const fs::path folder = repo / kMeeting;
   std::string link = "config.pdf";
   switch (variant) {
-    case 0: fs::create_symlink("../../../../../.git/config", folder / link); break;
-    case 1: fs::create_symlink(repo / ".git/config", folder / link); break;
+    case 0:
+      fs::create_symlink("../../../../../.git/config", folder / link);
+      break;
+    case 1:
+      fs::create_symlink(repo / ".git/config", folder / link);
+      break;
     case 2:  // a chain, each step inside the repository, ending in .git
       fs::create_symlink("step.pdf", folder / link);
       fs::create_symlink("../../../../../.git/config", folder / "step.pdf");
       break;
-    case 3: fs::create_symlink("../../../../../README.md", folder / link); break;  // the root, outside content/
-    case 4:  // a theme's asset leading into .git
+    case 3:
+      fs::create_symlink("../../../../../README.md", folder / link);
+      break;  // the root, outside content/
+    case 4:   // a theme's asset leading into .git
       link = "";
       write_files(repo, {{"themes/mine/templates/x.mustache", "x"}});
       fs::create_directories(repo / "themes/mine/assets");
       fs::create_symlink("../../../.git/config", repo / "themes/mine/assets/site.css");
       break;
-    case 5: fs::create_symlink("../../../../../.git", folder / "git"); break;  // a folder
+    case 5:
+      fs::create_symlink("../../../../../.git", folder / "git");
+      break;  // a folder
   }
   const BuildResult r = build(repo, dir / "public", true);
   INFO(r.err);
@@ -308,9 +325,15 @@ TEST_CASE("withheld paths: a working-tree symlink never publishes withheld mater
   write_files(repo, files);
   const fs::path other = repo / "content/committees/board/meetings/2017-09-08";
   switch (variant) {
-    case 0: fs::create_symlink("../2017-07-19/reports/contract.md", other / "contract.pdf"); break;
-    case 1: fs::create_symlink("../2017-07-19/prices.csv", other / "prices copy.csv"); break;
-    case 2: fs::create_symlink("../2017-07-19/minutes.md", other / "minutes.md"); break;
+    case 0:
+      fs::create_symlink("../2017-07-19/reports/contract.md", other / "contract.pdf");
+      break;
+    case 1:
+      fs::create_symlink("../2017-07-19/prices.csv", other / "prices copy.csv");
+      break;
+    case 2:
+      fs::create_symlink("../2017-07-19/minutes.md", other / "minutes.md");
+      break;
     case 3:
       fs::create_directories(other / "reports");
       fs::create_symlink("../../2017-07-19/reports/contract.md", other / "reports/contract.md");
@@ -363,8 +386,8 @@ TEST_CASE("withheld paths: a theme is a name, never a path on the disk", "[e2e][
   copy_default_theme(dir / "elsewhere/evil");
   write_files(dir / "elsewhere/evil", {{"assets/stolen.css", "/* MARKER-THEME-PATH */\n"}});
   const std::string theme =
-      GENERATE(as<std::string>{}, "ABS", "../../../../../../../../../../../../ABS", "themes/../../ABS", "./default/",
-               "default/../../../../../../../../../../../../ABS");
+      GENERATE(as<std::string>{}, "ABS", "../../../../../../../../../../../../ABS", "themes/../../ABS",
+               "./default/", "default/../../../../../../../../../../../../ABS");
   std::string value = theme;
   const std::string abs = (dir / "elsewhere/evil").string();
   if (const auto at = value.find("ABS"); at != std::string::npos) value.replace(at, 3, abs.substr(1));

@@ -37,13 +37,14 @@ std::string DirectoryTree::refuse_link(const fs::path& link, const std::string& 
            "at each other in a circle). Replace the link with the file itself, or delete it";
   }
   bool allowed = false;
-  for (const char* top : {"content", "site-config", "themes"}) allowed = allowed || inside(root_ / top, target);
+  for (const char* top : {"content", "site-config", "themes"})
+    allowed = allowed || inside(root_ / top, target);
   if (!allowed) {
     const bool in_git = inside(root_ / ".git", target) || target == root_ / ".git";
     return std::string("this is a symbolic link to ") +
-           (in_git ? "git's own files (.git/), which may hold passwords"
-                   : inside(root_, target) ? "a file outside content/, site-config/ and themes/"
-                                           : "a place outside the repository") +
+           (in_git                  ? "git's own files (.git/), which may hold passwords"
+            : inside(root_, target) ? "a file outside content/, site-config/ and themes/"
+                                    : "a place outside the repository") +
            "; Quorum follows a link only to a file inside content/, site-config/ or themes/. Replace the "
            "link with a copy of the file";
   }
@@ -66,7 +67,8 @@ DirectoryTree::DirectoryTree(fs::path root, Revision revision, Diagnostics& diag
     const fs::path start = root_ / top;
     std::error_code ec;
     if (fs::is_symlink(start, ec)) {
-      diags.error({std::string(top), 0, 0}, "this folder is a symbolic link; Quorum reads " + std::string(top) +
+      diags.error({std::string(top), 0, 0}, "this folder is a symbolic link; Quorum reads " +
+                                                std::string(top) +
                                                 "/ only as a real folder of the repository. Replace the link "
                                                 "with the folder");
       continue;
