@@ -251,7 +251,7 @@ void plant_git_secret(const fs::path& repo) {
 
 TEST_CASE("withheld paths: working-tree symlinks to .git or out of the content folders are refused",
           "[e2e][security]") {
-  const int variant = GENERATE(range(0, 6));
+  const int variant = GENERATE(range(0, 7));
   INFO("variant " << variant);
   TempDir dir;
   const fs::path repo = dir / "repo";
@@ -282,14 +282,17 @@ TEST_CASE("withheld paths: working-tree symlinks to .git or out of the content f
       fs::create_directories(repo / "themes/mine/assets");
       fs::create_symlink("../../../.git/config", repo / "themes/mine/assets/site.css");
       break;
-    case 5:
+    case 5:  // a folder
       fs::create_symlink("../../../../../.git", folder / "git");
-      break;  // a folder
+      break;
+    case 6:  // not a symbolic link but a hard link
+      fs::create_hard_link(repo / ".git/config", folder / link);
+      break;
   }
   const BuildResult r = build(repo, dir / "public", true);
   INFO(r.err);
   CHECK(r.exit_code == 1);
-  CHECK(has(r.err, "error: this is a symbolic link"));
+  CHECK(has(r.err, variant == 6 ? "error: this file is a hard link" : "error: this is a symbolic link"));
   check_nowhere(dir / "public", "MARKER-GIT-CONFIG");
 }
 

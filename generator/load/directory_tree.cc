@@ -85,7 +85,18 @@ DirectoryTree::DirectoryTree(fs::path root, Revision revision, Diagnostics& diag
           continue;
         }
       }
-      if (it->is_regular_file()) paths_.push_back(rel);
+      if (!it->is_regular_file()) continue;
+      // A hard link is the same file as one elsewhere on the disk (.git/config, another
+      // folder): what it is cannot be told from here. Git never makes one in a checkout.
+      if (!it->is_symlink() && it->hard_link_count(ec) > 1) {
+        diags.error({rel, 0, 0},
+                    "this file is a hard link: the same file as another one elsewhere on the "
+                    "disk, which may be private. Replace it with a copy of the file");
+        ec.clear();
+        continue;
+      }
+      ec.clear();
+      paths_.push_back(rel);
     }
     if (ec) diags.error({std::string(top), 0, 0}, "could not read this folder: " + ec.message());
   }
