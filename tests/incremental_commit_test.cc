@@ -114,10 +114,10 @@ TEST_CASE("a rebuild takes the meetings a commit did not touch from the cache", 
 
   // A new file in a meeting's folder is a change to that meeting.
   write_files(dir / "repo",
-              {{"content/committees/board/meetings/2017-07-19/agenda-pack.txt", "The pack.\n"}});
+              {{"content/committees/board/meetings/2017-07-19/agenda-pack.csv", "The pack.\n"}});
   commit_all(dir / "repo", "Add the agenda pack", kFirst + 180);
   CHECK(meetings_from_cache(build("file added")) == 1);
-  CHECK(read(dir / "site/committees/board/2017-07-19/index.html").find("agenda-pack.txt") !=
+  CHECK(read(dir / "site/committees/board/2017-07-19/index.html").find("agenda-pack.csv") !=
         std::string::npos);
 }
 

@@ -35,6 +35,11 @@ class SourceTree {
   [[nodiscard]] virtual std::optional<std::string> known_fingerprint(const std::string& /*path*/) const {
     return std::nullopt;
   }
+  // For a file that is a symbolic link (a working tree's), the repository path of the file it
+  // leads to, so that what is withheld under one name is withheld under every name.
+  [[nodiscard]] virtual std::optional<std::string> link_target(const std::string& /*path*/) const {
+    return std::nullopt;
+  }
 };
 
 // The folders of a content repository that Quorum reads; anything else is ignored.

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "model/loader.h"
+#include "model/meeting_files.h"
 #include "model/references.h"
 #include "support/text.h"
 
@@ -18,10 +19,10 @@ std::vector<std::string> keys_of(const Map& map) {
   return out;
 }
 
+// The same positive rule as a meeting folder's files (model/meeting_files.h): a file named
+// anywhere is published only when it is of a known, safe kind.
 bool is_publishable_file(const std::string& path) {
-  const auto dot = path.rfind('.');
-  const std::string ext = dot == std::string::npos ? "" : to_lower_ascii(path.substr(dot));
-  return path.rfind("content/", 0) == 0 && ext != ".md" && ext != ".yaml" && ext != ".yml";
+  return path.rfind("content/", 0) == 0 && is_attachment_type(path);
 }
 
 // Which field of the thing being checked holds a reference, by the relation it makes:
@@ -124,10 +125,17 @@ class Checker {
       }
       ctx_.diags.error(pos, message);
     } else if (!is_publishable_file(path)) {
-      ctx_.diags.error(pos, subject_ + ": " + path + " is not a file that is published; link to its page instead");
+      ctx_.diags.error(pos, subject_ + ": " + path + " is not a file that is published (only PDF, Word, "
+                                "Excel, CSV, PowerPoint, OpenDocument, image, audio, video, .zip and .msg "
+                                "files are); link to its page instead, or save it as one of those");
     } else if (ctx_.withheld_files.count(path) == 0) {
       model_.published_files.insert(path);
       link("file:" + path, from, "attached");
+    } else {
+      // Withheld wins: the file stays private and this link is shown as plain text.
+      ctx_.diags.warning(pos, subject_ + ": this links to " + path + ", which a private (exempt) report "
+                                  "names as one of its papers, so the file is withheld and this link is shown "
+                                  "as plain text. If the file is public, take it out of the private report");
     }
   }
 

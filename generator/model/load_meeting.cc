@@ -6,6 +6,7 @@
 
 #include "model/body_text.h"
 #include "model/loader.h"
+#include "model/meeting_files.h"
 #include "model/parse_cache.h"
 #include "model/private_minutes.h"
 #include "model/url_check.h"
@@ -281,9 +282,7 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
   if (r.exempt) {
     // An exempt report keeps its id and item only: what it says never enters the model,
     // and its appendices' files are withheld from the copy.
-    for (const auto& a : r.appendices) {
-      if (!a.file.empty()) ctx.withheld_files.insert(a.file);
-    }
+    withhold_exempt_report_files(ctx, path, r.appendices, file->body);
     ctx.model.withheld_paths.insert(path);
     if (ctx.cache != nullptr) ctx.cache->withhold(path);
     Report stub;
@@ -400,10 +399,7 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
 
   const std::string reports_prefix = folder + "/reports/";
   for (const auto& file : files_under(ctx.tree, reports_prefix)) {
-    if (file.size() > 3 && file.compare(file.size() - 3, 3, ".md") == 0 &&
-        file.find('/', reports_prefix.size()) == std::string::npos) {
-      load_report(ctx, m, file);
-    }
+    if (classify_meeting_file(folder, file).kind == MeetingFile::Kind::report) load_report(ctx, m, file);
   }
   for (const auto& item : m.agenda) {
     if (!item.report.empty() && m.reports.count(item.report) == 0) {
@@ -424,11 +420,11 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   // laptop that ignores case (Windows, macOS): one of them would silently not be published.
   std::map<std::string, std::string> by_folded_name;
   for (const auto& file : files_under(ctx.tree, folder + "/")) {
-    if (file == path || file == folder + "/minutes.md") continue;
-    if (file.rfind(reports_prefix, 0) == 0 && file.size() > 3 &&
-        file.compare(file.size() - 3, 3, ".md") == 0) {
-      continue;
-    }
+    // Only known files are published: a misnamed file is an error, never a paper.
+    const MeetingFile kind = classify_meeting_file(folder, file);
+    if (kind.kind == MeetingFile::Kind::refused) ctx.diags.error({file, 0, 0}, kind.problem);
+    if (kind.kind == MeetingFile::Kind::ignored) ctx.diags.warning({file, 0, 0}, kind.problem);
+    if (kind.kind != MeetingFile::Kind::attachment) continue;
     const std::string name = file.substr(file.rfind('/') + 1);
     if (const auto [it, fresh] = by_folded_name.emplace(to_lower_ascii(name), file); !fresh) {
       ctx.diags.error({file, 0, 0}, "this file's name differs from '" + it->second +

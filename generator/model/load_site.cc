@@ -201,7 +201,17 @@ void load_site(Context& ctx) {
   if (const auto tz = f.text("timezone"); !tz.empty()) s.timezone = tz;
   s.organisation = f.text("organisation");
   s.contact_email = f.text("contact_email");
-  if (const auto theme = f.text("theme"); !theme.empty()) s.theme = theme;
+  if (const auto theme = f.text("theme"); !theme.empty()) {
+    // A name, never a path: a path could publish any folder on the building machine.
+    if (is_slug(theme)) {
+      s.theme = theme;
+    } else {
+      ctx.diags.error(f.pos_of("theme"), "'theme' is '" + theme + "', but a theme is the name of a folder in "
+                                         "the repository's themes/ folder (or an installed theme), written "
+                                         "in lower-case letters, digits and '-', such as 'default' or "
+                                         "'council'; not a path. Write the folder's name only");
+    }
+  }
   s.draft_minutes = f.choice("draft_minutes", {"publish", "hide"}, Need::optional, "publish");
   s.source_url = read_url(f, "source_url", UrlUse::link);
   if (const auto licence = f.text("data_licence"); !licence.empty()) s.data_licence = licence;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "load/fingerprint.h"
+#include "model/meeting_files.h"
 #include "parse/front_matter.h"
 #include "support/parallel.h"
 #include "support/text.h"
@@ -165,8 +166,8 @@ std::vector<PlannedRead> plan_reads(const SourceTree& tree, const std::vector<Pl
     const std::string reports = folder + "/reports/";
     for (auto it = std::lower_bound(all.begin(), all.end(), reports);
          it != all.end() && it->rfind(reports, 0) == 0; ++it) {
-      if (it->size() > 3 && it->compare(it->size() - 3, 3, ".md") == 0 &&
-          it->find('/', reports.size()) == std::string::npos) {
+      // Only what the loader reads as a report: a misnamed file must not reach the parse cache.
+      if (loader::classify_meeting_file(folder, *it).kind == loader::MeetingFile::Kind::report) {
         plan.push_back({*it, FileKind::markdown});
       }
     }

@@ -7,6 +7,7 @@
 
 #include "load/fingerprint.h"
 #include "model/body_text.h"
+#include "model/linked_files.h"
 #include "model/loader.h"
 #include "model/meeting_cache.h"
 #include "model/parsed_files.h"
@@ -348,6 +349,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
+  loader::withhold_linked_files(model, tree, diags);
   loader::keep_published_attachments(ctx);
   find_withheld_commits(model);
   extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");

@@ -73,6 +73,23 @@ class ThemeContext : public mus::context<std::string> {
   const mus::data* partials_;
 };
 
+// Kinds of file a web page uses. Anything else under assets/ is not published.
+bool is_asset_type(const std::string& rel) {
+  const auto dot = rel.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : to_lower_ascii(rel.substr(dot + 1));
+  for (const char* e : {"css", "js", "mjs", "woff", "woff2", "ttf", "otf", "png", "jpg", "jpeg", "gif", "webp",
+                        "avif", "svg", "ico"}) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+// A name, or a folder on the way to it, that begins with '.': .git, .env, .DS_Store. Never
+// part of a theme, never read or published.
+bool is_hidden(const std::string& rel) {
+  return !rel.empty() && (rel[0] == '.' || rel.find("/.") != std::string::npos);
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -93,11 +110,19 @@ Theme::~Theme() = default;
 
 std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tree,
                                    const std::vector<fs::path>& search_dirs, Diagnostics& diags) {
+  // site.yaml's loader refuses a theme that is not a name; this never joins a path either.
+  if (!is_slug(name)) {
+    diags.error({"site-config/site.yaml", 0, 0}, "the theme '" + name + "' is not a name: write the name of a "
+                                                 "folder in themes/, such as 'default'");
+    return nullptr;
+  }
   auto theme = std::unique_ptr<Theme>(new Theme());
   const std::string prefix = "themes/" + name + "/";
   std::map<std::string, std::string> files;  // relative to the theme folder
   for (const auto& path : tree.files()) {
-    if (path.rfind(prefix, 0) == 0) files[path.substr(prefix.size())] = tree.read(path).value_or("");
+    if (path.rfind(prefix, 0) == 0 && !is_hidden(path.substr(prefix.size()))) {
+      files[path.substr(prefix.size())] = tree.read(path).value_or("");
+    }
   }
   theme->origin_ = prefix;
   if (files.empty()) {
@@ -105,9 +130,26 @@ std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tr
       const fs::path root = dir / name;
       std::error_code ec;
       if (!fs::is_directory(root / "templates", ec)) continue;
+      const fs::path real_root = fs::canonical(root, ec);
       for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
            it.increment(ec)) {
-        if (it->is_regular_file()) files[it->path().lexically_relative(root).generic_string()] = read_file(it->path());
+        const std::string rel = it->path().lexically_relative(root).generic_string();
+        if (is_hidden(rel)) {
+          it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_symlink()) {
+          std::error_code link_ec;
+          const fs::path target = fs::canonical(it->path(), link_ec);
+          const auto inner = target.lexically_relative(real_root);
+          if (link_ec || inner.empty() || *inner.begin() == "..") {
+            diags.error({it->path().string(), 0, 0},
+                        "this is a symbolic link out of the theme's folder; a theme publishes only its own "
+                        "files. Replace the link with a copy of the file");
+            continue;
+          }
+        }
+        if (it->is_regular_file()) files[rel] = read_file(it->path());
       }
       theme->origin_ = root.string();
       break;
@@ -126,8 +168,13 @@ std::unique_ptr<Theme> Theme::load(const std::string& name, const SourceTree& tr
     if (rel.rfind("templates/", 0) == 0 && rel.size() > 19 && rel.compare(rel.size() - 9, 9, ".mustache") == 0) {
       const std::string tname = rel.substr(10, rel.size() - 19);
       theme->impl_->sources[tname] = bytes;
-    } else if (rel.rfind("assets/", 0) == 0) {
+    } else if (rel.rfind("assets/", 0) == 0 && is_asset_type(rel)) {
       theme->assets_[rel.substr(7)] = std::move(bytes);
+    } else if (rel.rfind("assets/", 0) == 0) {
+      diags.error({theme->origin_ + (theme->origin_.back() == '/' ? "" : "/") + rel, 0, 0},
+                  "this file is in the theme's assets/ folder, which is published, but it is not a kind of "
+                  "file a web page uses (stylesheets .css, scripts .js, fonts, images); it would be published "
+                  "as it is. Remove it, or move it out of assets/");
     }
   }
   std::map<std::string, std::string> partial_sources;  // "link" -> its text

@@ -1,0 +1,190 @@
+#include "model/meeting_files.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <string_view>
+
+#include "model/loader.h"
+#include "model/references.h"
+#include "support/text.h"
+
+namespace quorum::loader {
+namespace {
+
+// Kinds of file published as they are. Text formats Quorum reads itself (Markdown, YAML)
+// and web pages or scripts are not among them: those would be published raw, unchecked.
+constexpr std::array<std::string_view, 22> kAttachmentTypes = {
+    "pdf", "doc", "docx", "odt",  "rtf", "xls",  "xlsx", "ods", "csv", "ppt", "pptx",
+    "odp", "png", "jpg",  "jpeg", "gif", "webp", "svg",  "mp3", "mp4", "zip", "msg"};
+
+// Text files: as likely as not the minutes or a report under the wrong name.
+constexpr std::array<std::string_view, 11> kTextTypes = {"md",   "markdown", "mdown", "mkd", "mkdn", "txt",
+                                                         "text", "rst",      "yaml",  "yml", "rtfd"};
+
+std::string extension_of(const std::string& name) {
+  const auto dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? "" : to_lower_ascii(name.substr(dot + 1));
+}
+
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, const std::string& ext) {
+  for (const auto& e : list) {
+    if (e == ext) return true;
+  }
+  return false;
+}
+
+// The name without any extension, lower case: "Minutes.md.txt" -> "minutes".
+std::string stem_of(const std::string& name) { return to_lower_ascii(name.substr(0, name.find('.', 1))); }
+
+std::string kinds_in_words() {
+  return "PDF, Word (.doc, .docx), OpenDocument (.odt, .ods, .odp), RTF, Excel (.xls, .xlsx), CSV, "
+         "PowerPoint (.ppt, .pptx), images (.png, .jpg, .gif, .webp, .svg), audio and video (.mp3, "
+         ".mp4), .zip and .msg";
+}
+
+MeetingFile refused(std::string problem) { return {MeetingFile::Kind::refused, std::move(problem)}; }
+
+}  // namespace
+
+bool is_attachment_type(const std::string& path) {
+  const std::string name = path.substr(path.rfind('/') + 1);
+  return listed(kAttachmentTypes, extension_of(name));
+}
+
+MeetingFile classify_meeting_file(const std::string& folder, const std::string& file) {
+  const std::string rel = file.substr(folder.size() + 1);
+  const std::string name = rel.substr(rel.rfind('/') + 1);
+  const std::string ext = extension_of(name);
+  const std::string stem = stem_of(name);
+  const bool in_reports = rel.rfind("reports/", 0) == 0;
+  const bool direct = rel.find('/') == std::string::npos;
+  const bool direct_report = in_reports && rel.find('/', 8) == std::string::npos;
+
+  if (rel == "meeting.yaml") return {MeetingFile::Kind::meeting, ""};
+  if (rel == "minutes.md") return {MeetingFile::Kind::minutes, ""};
+  if (direct_report && name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0 &&
+      name.find('.') == name.size() - 3) {
+    return {MeetingFile::Kind::report, ""};
+  }
+  if (name[0] == '.') {
+    return {MeetingFile::Kind::ignored,
+            "files whose names begin with '.' are hidden files made by computers, not papers: this one is "
+            "not published. Remove it from the meeting folder"};
+  }
+  const bool text = listed(kTextTypes, ext) || ext.empty() || name.find(".md.") != std::string::npos ||
+                    name.find(".MD.") != std::string::npos;
+  if (stem.rfind("minute", 0) == 0 || stem == "mins") {
+    if (!listed(kAttachmentTypes, ext) || name.find(".md") != std::string::npos ||
+        name.find(".MD") != std::string::npos) {
+      return refused(
+          "this file looks like the minutes, but Quorum reads the minutes only from a file named "
+          "exactly 'minutes.md' in the meeting folder, so it is not published (it would be "
+          "published as it is, private sections and all). Rename it to " +
+          folder + "/minutes.md");
+    }
+  }
+  if (stem == "meeting" && (ext == "yaml" || ext == "yml" || ext.empty() || text)) {
+    return refused(
+        "this file looks like the meeting's details, but Quorum reads only a file named exactly "
+        "'meeting.yaml'. Rename it to " +
+        folder + "/meeting.yaml");
+  }
+  if (text) {
+    if (in_reports || (direct && ext != "yaml" && ext != "yml")) {
+      const std::string slug = slugify(stem);
+      return refused(std::string("this file looks like ") +
+                     (in_reports ? "a report" : "the minutes or a report") +
+                     " but is not named as one, so it is not published (it would be published as it is, "
+                     "with nothing withheld). A report must be a file named <name>.md directly in reports/: "
+                     "rename it to " +
+                     folder + "/reports/" + (slug.empty() ? "name" : slug) +
+                     ".md. Minutes must be named minutes.md. A paper to publish as it is should be saved "
+                     "as a PDF");
+    }
+    return refused(
+        "Quorum does not publish this kind of file from a meeting folder; the kinds it publishes "
+        "as they are: " +
+        kinds_in_words() +
+        ". Save it as one of those, or move it out of "
+        "the meeting folder");
+  }
+  if (!listed(kAttachmentTypes, ext)) {
+    return refused(
+        "Quorum does not publish this kind of file from a meeting folder (it cannot tell what is "
+        "in it); the kinds it publishes as they are: " +
+        kinds_in_words() + ". Save it as one of those, or move it out of the meeting folder");
+  }
+  return {MeetingFile::Kind::attachment, ""};
+}
+
+namespace {
+
+// "Tender%20Prices.PDF" -> "tender prices.pdf": how two names are compared for a slip.
+std::string folded_name(const std::string& path) {
+  const std::string name = path.substr(path.rfind('/') + 1);
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == '%' && i + 2 < name.size() &&
+        std::isxdigit(static_cast<unsigned char>(name[i + 1])) != 0 &&
+        std::isxdigit(static_cast<unsigned char>(name[i + 2])) != 0) {
+      out += static_cast<char>(std::stoi(name.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += name[i];
+    }
+  }
+  return to_lower_ascii(out);
+}
+
+void withhold_named_file(Context& ctx, const std::string& report_path, const std::string& file,
+                         const SourcePos& pos, bool appendix) {
+  ctx.withheld_files.insert(file);
+  if (ctx.tree.exists(file)) return;
+  const std::string meeting_folder = report_path.substr(0, report_path.rfind("/reports/") + 1);
+  const std::string report_folder = report_path.substr(0, report_path.rfind('/'));
+  const std::string wanted = folded_name(file);
+  std::vector<std::string> same_name;
+  const auto& all = ctx.tree.files();
+  for (auto it = std::lower_bound(all.begin(), all.end(), meeting_folder);
+       it != all.end() && it->rfind(meeting_folder, 0) == 0; ++it) {
+    if (folded_name(*it) == wanted) same_name.push_back(*it);
+  }
+  std::string message = std::string("this private report ") +
+                        (appendix ? "names the appendix file " : "links to ") + file +
+                        ", but there is no such file (a path is read from the folder of the file that "
+                        "names it, here " +
+                        report_folder + "/)";
+  if (same_name.empty()) {
+    message += appendix ? ". Correct the path, or remove the appendix" : ". Correct the link, or remove it";
+  } else {
+    for (const auto& other : same_name) ctx.withheld_files.insert(other);
+    const std::string from_report =
+        std::filesystem::path(same_name.front()).lexically_relative(report_folder).generic_string();
+    message +=
+        ". A file of that name is at " + same_name.front() +
+        (same_name.size() > 1 ? " (and " + std::to_string(same_name.size() - 1) + " more)" : std::string()) +
+        ": it is withheld, not published, because it may be this private paper. If it is, write "
+        "the path from the report's folder: '" +
+        from_report + "'";
+  }
+  ctx.diags.error(pos, message);
+}
+
+}  // namespace
+
+void withhold_exempt_report_files(Context& ctx, const std::string& report_path,
+                                  const std::vector<Appendix>& appendices, const Body& body) {
+  for (const auto& a : appendices) {
+    if (!a.file.empty()) withhold_named_file(ctx, report_path, a.file, a.pos, true);
+  }
+  for (const auto& l : body.outline.links) {
+    const ResolvedLink r = resolve_link(ctx.model, report_path, l.url);
+    if (r.kind != ResolvedLink::Kind::file) continue;
+    withhold_named_file(ctx, report_path, r.file, {body.path, l.line, l.column}, false);
+  }
+}
+
+}  // namespace quorum::loader
