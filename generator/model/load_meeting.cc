@@ -60,13 +60,19 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
     YamlFields ef(f.node("exempt"), source, "exempt section", ctx.diags);
     item.exempt_paragraph = ef.choice("paragraph", {"1", "2", "3", "4", "5", "6", "7"},
                                       Need::required, "?");
-    (void)ef.text("reason");  // read for validation only: the reason is never published
+    // Read for validation only: the reason is never published, only searched for (tripwire).
+    const std::string reason = ef.text("reason");
+    withhold_text(ctx, reason, "the reason of exempt item " + item.number + " of " + meeting,
+                  ef.pos_of("reason"), item.title);
     ef.finish();
   }
   const std::string description = f.text("description");
   if (!description.empty() && !item.exempt()) {
     const SourcePos at = f.pos_of("description");
     item.description = make_body(description, source.path, at.line);
+  } else if (item.exempt()) {
+    withhold_text(ctx, description, "the description of exempt item " + item.number + " of " + meeting,
+                  f.pos_of("description"), item.title);
   }
   f.finish();
   return item;
@@ -144,7 +150,13 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
       a.done = af.text("done");
       af.finish();
       const AgendaItem* item = m.item(a.item);
-      if (item != nullptr && item->exempt()) continue;  // an exempt item's actions are private
+      if (item != nullptr && item->exempt()) {  // an exempt item's actions are private
+        withhold_text(ctx, a.action,
+                      "an action of exempt item " + item->number + " in the minutes of " +
+                          meeting_label(ctx, m.committee, m.slug),
+                      af.pos_of("action"), item->title);
+        continue;
+      }
       minutes.actions.push_back(std::move(a));
     }
     f.finish();
@@ -241,8 +253,21 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
   for (const auto& node : f.items("appendices")) r.appendices.push_back(read_appendix(ctx, node, f.source()));
   f.finish();
   if (r.exempt) {
-    // An exempt report keeps its id and item only: what it says never enters the model,
-    // and its appendices' files are withheld from the copy.
+    // An exempt report keeps its id and item only: what it says never enters the model
+    // (only the tripwire's list), and its appendices' files are withheld from the copy.
+    const std::string public_title = item != nullptr ? item->title : std::string();
+    const std::string what = "exempt report '" + r.slug + "' of " + meeting_label(ctx, m.committee, m.slug);
+    withhold_text(ctx, r.title, "the title of " + what, f.pos_of("title"), public_title);
+    for (const auto& recommendation : r.recommendations) {
+      withhold_text(ctx, recommendation, "a recommendation of " + what, f.pos_of("recommendations"),
+                    public_title);
+    }
+    try {
+      withhold_text(ctx, body_text(file->body, ctx.tree), "the text of " + what,
+                    {path, file->body.first_line, 1});
+    } catch (const std::runtime_error&) {
+      withhold_text(ctx, ctx.tree.read(path).value_or(""), "the text of " + what, {path, 1, 1});
+    }
     for (const auto& a : r.appendices) {
       if (!a.file.empty()) ctx.withheld_files.insert(a.file);
     }

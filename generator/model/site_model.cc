@@ -338,6 +338,7 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   loader::derive(ctx);
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
+  for (const auto& path : ctx.withheld_files) loader::withhold_file_text(ctx, path);
   model.withheld_commits = model.history.commits_touching(model.withheld_paths);
   extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");
 
