@@ -11,9 +11,11 @@
 #include "load/history.h"
 #include "model/publishing_rules.h"
 #include "model/site_model.h"
+#include "render/labels.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "support/parallel.h"
+#include "tripwire/tripwire.h"
 #include "write/atomic_output.h"
 
 #ifndef QUORUM_SOURCE_THEMES
@@ -54,6 +56,26 @@ std::unique_ptr<SourceTree> open_source(const BuildRequest& request, Diagnostics
   return std::make_unique<DirectoryTree>(request.source, revision, diags);
 }
 
+LeakInjector& leak_injector() {
+  static LeakInjector inject;
+  return inject;
+}
+
+// The tripwire over every file about to be published and every cache file kept beside the
+// site: withheld text in any of them fails the build (tripwire/tripwire.h).
+void check_output(const SiteModel& model, const AtomicOutput& output, const BuildRequest& request,
+                  Diagnostics& diags) {
+  if (model.withheld_texts.empty()) return;
+  std::vector<ScannedFile> files;
+  for (auto& [path, disk] : output.files_to_publish()) files.push_back({path, std::move(disk), false});
+  for (auto& cache : cache_files(AtomicOutput::cache_dir(request.out))) files.push_back(std::move(cache));
+  // Every page of an exempt item quotes its paragraph of Schedule 12A, which a reason echoes.
+  std::vector<std::string> allowed;
+  for (const char* paragraph : {"1", "2", "3", "4", "5", "6", "7"})
+    allowed.push_back(exempt_paragraph_description(paragraph));
+  check_withheld_texts(model.withheld_texts, allowed, files, request.out.string(), request.jobs, diags);
+}
+
 std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
   std::vector<fs::path> dirs;
   if (!request.executable.empty()) {
@@ -74,6 +96,8 @@ std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
 }
 
 }  // namespace
+
+void set_leak_injector_for_testing(LeakInjector inject) { leak_injector() = std::move(inject); }
 
 int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err, Diagnostics* collected) {
   const auto started = std::chrono::steady_clock::now();
@@ -124,6 +148,10 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
       progress.finish();
       times.end("render+write");
       if (diags.has_errors()) return finish_with_errors();
+      if (leak_injector()) leak_injector()(model, output);
+      check_output(model, output, request, diags);
+      times.end("tripwire");
+      if (diags.has_errors()) return finish_with_errors();  // the staged files are dropped
       output.commit();
       times.end("commit");
     } catch (const std::exception& e) {
