@@ -26,9 +26,12 @@ std::uint64_t run_hash(const std::vector<std::uint64_t>& w, std::size_t from, st
 }  // namespace
 
 std::uint64_t key_of(const std::uint64_t* last_words) {
+  // Word hashes are well mixed already (words.cc): rotating each by its place is enough.
   std::uint64_t k = 0;
-  for (std::size_t i = 0; i < kFewestWords; ++i) k = (k ^ last_words[i]) * 0x9E3779B97F4A7C15ULL + i;
-  k ^= k >> 29;
+  for (std::size_t i = 0; i < kFewestWords; ++i) {
+    const unsigned shift = 17U * static_cast<unsigned>(i);
+    k ^= shift == 0 ? last_words[i] : (last_words[i] << shift) | (last_words[i] >> (64U - shift));
+  }
   return k == 0 ? 1 : k;  // 0 marks an empty slot
 }
 
@@ -58,36 +61,47 @@ Matcher::Matcher(const std::vector<std::string_view>& texts, const std::vector<s
       ++needles;
     }
   }
-  // Only needles not in the allowed wording are filed (and each is hashed once more here:
-  // the withheld texts are small beside the site).
+  // Only needles not in the allowed wording are filed.
   if (needles > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("too many withheld words");
   if (needles == 0) return;
-  table_.resize(power_of_two_at_least(needles * 2));
-  table_mask_ = table_.size() - 1;
-  const std::size_t filter_bits = power_of_two_at_least(std::max<std::size_t>(needles * 16, 4096));
-  filter_.resize(filter_bits / 64);
-  filter_mask_ = filter_bits - 1;
+  needles_by_key_.reserve(needles);
   for (std::size_t t = 0; t < words_.size(); ++t) {
     const auto& w = words_[t];
+    const auto text = static_cast<std::uint32_t>(t);
     if (w.size() >= kShingleWords) {
       for (std::size_t start = 0; start + kShingleWords <= w.size(); ++start) {
         if (is_public(w, start, kShingleWords)) continue;
-        file(key_of(&w[start + kShingleWords - kFewestWords]), static_cast<std::uint32_t>(t),
-             static_cast<std::uint32_t>(start));
+        needles_by_key_.push_back(
+            {key_of(&w[start + kShingleWords - kFewestWords]), text, static_cast<std::uint32_t>(start)});
       }
     } else if (w.size() >= kFewestWords && !is_public(w, 0, w.size())) {
-      file(key_of(&w[w.size() - kFewestWords]), static_cast<std::uint32_t>(t), 0);
+      needles_by_key_.push_back({key_of(&w[w.size() - kFewestWords]), text, 0});
     }
   }
-}
-
-void Matcher::file(std::uint64_t key, std::uint32_t text, std::uint32_t start) {
-  ++needles_;
-  const std::uint64_t bit = (key >> 7) & filter_mask_;
-  filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-  std::uint64_t slot = key & table_mask_;
-  while (table_[slot].key != 0) slot = (slot + 1) & table_mask_;
-  table_[slot] = {key, text, start};
+  needles_ = needles_by_key_.size();
+  if (needles_ == 0) return;
+  std::sort(needles_by_key_.begin(), needles_by_key_.end(), [](const Needle& a, const Needle& b) {
+    return a.key != b.key ? a.key < b.key : (a.text != b.text ? a.text < b.text : a.start < b.start);
+  });
+  std::size_t keys = 0;
+  for (std::size_t i = 0; i < needles_; ++i)
+    keys += i == 0 || needles_by_key_[i].key != needles_by_key_[i - 1].key;
+  table_.resize(power_of_two_at_least(keys * 2));
+  table_mask_ = table_.size() - 1;
+  const std::size_t filter_bits = power_of_two_at_least(std::max<std::size_t>(keys * 16, 4096));
+  filter_.resize(filter_bits / 64);
+  filter_mask_ = filter_bits - 1;
+  for (std::size_t i = 0; i < needles_;) {
+    const std::uint64_t key = needles_by_key_[i].key;
+    std::size_t end = i;
+    while (end < needles_ && needles_by_key_[end].key == key) ++end;
+    const std::uint64_t bit = (key >> 7) & filter_mask_;
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    std::uint64_t slot = key & table_mask_;
+    while (table_[slot].key != 0) slot = (slot + 1) & table_mask_;
+    table_[slot] = {key, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
+    i = end;
+  }
 }
 
 // Reads bytes keeping the last kShingleWords words of the text and of the tag being read.
@@ -102,14 +116,17 @@ class MatchReader : public WordReader {
   void tag_word(const Word& w) override { take(tag_, w); }
 
  private:
+  // The last words read, in a ring of a power of two at least kShingleWords long.
+  static constexpr std::size_t kRing = 16;
+  static_assert(kRing >= kShingleWords && (kRing & (kRing - 1)) == 0);
   struct Recent {
-    std::uint64_t words[kShingleWords]{};
+    std::uint64_t words[kRing]{};
     std::size_t count = 0;  // words read so far in this sequence
-    [[nodiscard]] std::uint64_t back(std::size_t k) const { return words[(count - 1 - k) % kShingleWords]; }
+    [[nodiscard]] std::uint64_t back(std::size_t k) const { return words[(count - 1 - k) % kRing]; }
   };
 
   void take(Recent& r, const Word& w) {
-    r.words[r.count % kShingleWords] = w.hash;
+    r.words[r.count % kRing] = w.hash;
     ++r.count;
     if (r.count < kFewestWords || hit) return;
     std::uint64_t last[kFewestWords];
@@ -117,10 +134,13 @@ class MatchReader : public WordReader {
     const std::uint64_t key = key_of(last);
     const std::uint64_t bit = (key >> 7) & m_.filter_mask_;
     if ((m_.filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return;
-    for (std::uint64_t slot = key & m_.table_mask_; m_.table_[slot].key != 0;
-         slot = (slot + 1) & m_.table_mask_) {
-      const auto& e = m_.table_[slot];
-      if (e.key != key) continue;
+    std::uint64_t slot = key & m_.table_mask_;
+    while (m_.table_[slot].key != key) {
+      if (m_.table_[slot].key == 0) return;
+      slot = (slot + 1) & m_.table_mask_;
+    }
+    for (std::uint32_t i = m_.table_[slot].first; i < m_.table_[slot].end; ++i) {
+      const auto& e = m_.needles_by_key_[i];
       const auto& words = m_.words_[e.text];
       const std::size_t length = std::min(words.size(), kShingleWords);
       if (r.count < length) continue;

@@ -31,10 +31,11 @@ TEST_CASE("words fold case, punctuation, markup and escapes to the same words", 
   CHECK(words_of("a").size() == 1);
 }
 
-TEST_CASE("a long withheld text is found by any run of eight of its words", "[tripwire]") {
+TEST_CASE("a long withheld text is found by any run of twelve of its words", "[tripwire]") {
   CHECK(finds(kLong, "<p>Minutes: " + kLong + ".</p>"));
-  CHECK(finds(kLong, "... to buy the Riverside depot from Acme Holdings for ..."));  // 8 words in the middle
-  CHECK_FALSE(finds(kLong, "to buy the Riverside depot from Acme"));                 // 7 words
+  CHECK(
+      finds(kLong, "... intends to buy the Riverside depot from Acme Holdings for four million ..."));  // 12
+  CHECK_FALSE(finds(kLong, "to buy the Riverside depot from Acme Holdings for four million"));          // 11
   CHECK_FALSE(finds(kLong, "The council intends to buy the Riverside library from Acme Holdings"));
 }
 
@@ -50,9 +51,9 @@ TEST_CASE("a withheld text is found through HTML, JSON and CSV escaping and re-w
   CHECK(finds(text,
               "Mr O’Brien’s <strong>“final”</strong> offer\n&amp;\nthe\r\nCAFÉ lease at 12 <a "
               "href=\"/x\">High Street</a>"));
-  CHECK(finds(
-      text,
-      "<meta name=\"description\" content=\"Mr O&#39;Brien&#39;s final offer &amp; the café lease at 12\">"));
+  CHECK(finds(text,
+              "<meta name=\"description\" content=\"Mr O&#39;Brien&#39;s final offer &amp; the café lease at "
+              "12 High\">"));
 }
 
 TEST_CASE("a short withheld text is found whole, and a very short one is not searched for", "[tripwire]") {
@@ -95,7 +96,7 @@ TEST_CASE("many withheld texts cost one lookup a word and all are found", "[trip
   }
   const std::vector<std::string_view> views(texts.begin(), texts.end());
   const Matcher m(views);
-  CHECK(m.needles() == 2000 * 7);
+  CHECK(m.needles() == 2000 * 3);
   for (const int i : {0, 1, 999, 1999}) {
     const auto hit = m.find("<p>" + texts[static_cast<std::size_t>(i)] + "</p>");
     REQUIRE(hit);
