@@ -56,7 +56,7 @@ Matcher::Matcher(const std::vector<std::string_view>& texts, const std::vector<s
     words_.push_back(words_of(text));
     const std::size_t n = words_.back().size();
     if (n >= kShingleWords) {
-      needles += n - kShingleWords + 1;
+      needles += (n - kShingleWords) / kShingleStep + 2;
     } else if (n >= kFewestWords) {
       ++needles;
     }
@@ -69,10 +69,14 @@ Matcher::Matcher(const std::vector<std::string_view>& texts, const std::vector<s
     const auto& w = words_[t];
     const auto text = static_cast<std::uint32_t>(t);
     if (w.size() >= kShingleWords) {
-      for (std::size_t start = 0; start + kShingleWords <= w.size(); ++start) {
-        if (is_public(w, start, kShingleWords)) continue;
-        needles_by_key_.push_back(
-            {key_of(&w[start + kShingleWords - kFewestWords]), text, static_cast<std::uint32_t>(start)});
+      const std::size_t last = w.size() - kShingleWords;
+      for (std::size_t start = 0;; start += kShingleStep) {
+        start = std::min(start, last);
+        if (!is_public(w, start, kShingleWords)) {
+          needles_by_key_.push_back(
+              {key_of(&w[start + kShingleWords - kFewestWords]), text, static_cast<std::uint32_t>(start)});
+        }
+        if (start == last) break;
       }
     } else if (w.size() >= kFewestWords && !is_public(w, 0, w.size())) {
       needles_by_key_.push_back({key_of(&w[w.size() - kFewestWords]), text, 0});

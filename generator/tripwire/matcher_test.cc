@@ -31,11 +31,29 @@ TEST_CASE("words fold case, punctuation, markup and escapes to the same words", 
   CHECK(words_of("a").size() == 1);
 }
 
-TEST_CASE("a long withheld text is found by any run of twelve of its words", "[tripwire]") {
+TEST_CASE("a long withheld text is found by any run of sixteen of its words", "[tripwire]") {
   CHECK(finds(kLong, "<p>Minutes: " + kLong + ".</p>"));
-  CHECK(
-      finds(kLong, "... intends to buy the Riverside depot from Acme Holdings for four million ..."));  // 12
-  CHECK_FALSE(finds(kLong, "to buy the Riverside depot from Acme Holdings for four million"));          // 11
+  const std::string text =
+      "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+      "seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive";
+  std::vector<std::string> words;
+  for (std::size_t at = 0, next = 0; at != std::string::npos;
+       at = next == std::string::npos ? next : next + 1) {
+    next = text.find(' ', at);
+    words.push_back(text.substr(at, next == std::string::npos ? std::string::npos : next - at));
+  }
+  REQUIRE(words.size() == 25);
+  const auto run = [&](std::size_t from, std::size_t count) {
+    std::string out = "x ";
+    for (std::size_t i = from; i < from + count; ++i) out += words[i] + " ";
+    return out + "y";
+  };
+  for (std::size_t from = 0; from + quorum::tripwire::kSureRun <= words.size(); ++from) {
+    INFO(from);
+    CHECK(finds(text, run(from, quorum::tripwire::kSureRun)));
+  }
+  CHECK(finds(text, run(words.size() - 12, 12)));  // the text's last twelve words
+  for (std::size_t from = 0; from + 11 <= words.size(); ++from) CHECK_FALSE(finds(text, run(from, 11)));
   CHECK_FALSE(finds(kLong, "The council intends to buy the Riverside library from Acme Holdings"));
 }
 
@@ -96,7 +114,7 @@ TEST_CASE("many withheld texts cost one lookup a word and all are found", "[trip
   }
   const std::vector<std::string_view> views(texts.begin(), texts.end());
   const Matcher m(views);
-  CHECK(m.needles() == 2000 * 3);
+  CHECK(m.needles() == 2000 * 2);  // 14 words: shingles at 0 and 2 (the last)
   for (const int i : {0, 1, 999, 1999}) {
     const auto hit = m.find("<p>" + texts[static_cast<std::size_t>(i)] + "</p>");
     REQUIRE(hit);
