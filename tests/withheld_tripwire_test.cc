@@ -324,6 +324,11 @@ TEST_CASE("a page or cache kept from the last build is searched for text withhel
   const std::string sentence =
       "Councillor Grey has agreed to step down from the planning committee at Easter";
   Files files = parse_sections(minimal_site());
+  // Private business already, so the first build leaves the digest of what it searched for.
+  files["content/committees/board/meetings/2017-06-01/meeting.yaml"] =
+      "date: 2017-06-01\nstatus: held\nagenda:\n  - number: \"1\"\n    title: Staffing\n"
+      "    description: The restructure of the reception team will remove two posts from April\n"
+      "    exempt:\n      paragraph: 1\n";
   // Public in the first build: a text file attached to a meeting, and the minutes.
   files["content/committees/board/meetings/2017-07-19/notes.txt"] = "Notes\n\n" + sentence + ".\n";
   files["content/committees/board/meetings/2017-07-19/minutes.md"] =
@@ -357,4 +362,37 @@ TEST_CASE("a page or cache kept from the last build is searched for text withhel
   // The parse cache held the minutes' heading: it is searched and, holding the text, deleted.
   CHECK(r.err.find("build cache file") != std::string::npos);
   CHECK_FALSE(any_file_contains(AtomicOutput::cache_dir(dir / "public"), "step down from the planning"));
+}
+
+TEST_CASE("an incremental build reads kept files again only when what is withheld changed",
+          "[e2e][security][tripwire]") {
+  TempDir dir;
+  write_files(dir / "repo", parse_sections(site_with_every_kind()));
+  commit_all(dir / "repo", "Board papers");
+  const auto searched = [](const BuildResult& r) {
+    const auto at = r.out.find(" MB) searched for ");
+    REQUIRE(at != std::string::npos);
+    const auto files_at = r.out.rfind(", ", r.out.rfind(" files (", at)) + 2;
+    return std::stoul(r.out.substr(files_at));
+  };
+  const BuildResult first = build_verbose(dir / "repo", dir / "public");
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 0);
+  const std::size_t site_files = list_files(dir / "public").size();
+  CHECK(searched(first) >= site_files - 1);  // every file but the manifest, and the caches
+  // Nothing changed: the kept files were searched for exactly these texts last time.
+  const BuildResult again = build_verbose(dir / "repo", dir / "public");
+  REQUIRE(again.exit_code == 0);
+  CHECK(searched(again) < 10);
+  // A new withheld text: every kept file is read again.
+  Files files = parse_sections(site_with_every_kind());
+  files["content/people/cal-member.yaml"] +=
+      "  - category: securities\n    description: Shares in the company that bid for the Riverside depot\n"
+      "    sensitive: true\n";
+  write_files(dir / "repo", files);
+  commit_all(dir / "repo", "A new sensitive interest", 1500000100);
+  const BuildResult grown = build_verbose(dir / "repo", dir / "public");
+  INFO(grown.err);
+  REQUIRE(grown.exit_code == 0);
+  CHECK(searched(grown) >= site_files - 1);
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -61,19 +62,48 @@ LeakInjector& leak_injector() {
   return inject;
 }
 
+// Where a build whose tripwire passed leaves the digest of what it searched for.
+fs::path tripwire_passed_file(const BuildRequest& request) {
+  return AtomicOutput::cache_dir(request.out) / "tripwire" / "passed";
+}
+
 // The tripwire over every file about to be published and every cache file kept beside the
-// site: withheld text in any of them fails the build (tripwire/tripwire.h).
-void check_output(const SiteModel& model, const AtomicOutput& output, const BuildRequest& request,
-                  Diagnostics& diags) {
-  if (model.withheld_texts.empty()) return;
-  std::vector<ScannedFile> files;
-  for (auto& [path, disk] : output.files_to_publish()) files.push_back({path, std::move(disk), false});
-  for (auto& cache : cache_files(AtomicOutput::cache_dir(request.out))) files.push_back(std::move(cache));
+// site: withheld text in any of them fails the build (tripwire/tripwire.h). A file kept from
+// the last build is read again unless that build's search looked for exactly the same texts
+// (the digest it left matches), since what is withheld may have grown since. Returns the
+// digest to leave once this build is published ("" when there is nothing to search for).
+std::string check_output(const SiteModel& model, const AtomicOutput& output, const BuildRequest& request,
+                         Diagnostics& diags, TripwireStats& stats) {
+  if (model.withheld_texts.empty()) return {};  // the caller removes the last digest
   // Every page of an exempt item quotes its paragraph of Schedule 12A, which a reason echoes.
   std::vector<std::string> allowed;
   for (const char* paragraph : {"1", "2", "3", "4", "5", "6", "7"})
     allowed.push_back(exempt_paragraph_description(paragraph));
-  check_withheld_texts(model.withheld_texts, allowed, files, request.out.string(), request.jobs, diags);
+  std::string digest = tripwire_digest(model.withheld_texts, allowed);
+  std::string previous;
+  if (std::ifstream in(tripwire_passed_file(request)); in) std::getline(in, previous);
+  // Until this build is published, no digest may vouch for the files it leaves: a commit
+  // cut short is finished by the next build, with files this search (not the last) read.
+  std::error_code ec;
+  fs::remove(tripwire_passed_file(request), ec);
+  std::vector<ScannedFile> files;
+  for (auto& f : output.files_to_publish()) {
+    if (f.kept && previous == digest) continue;
+    files.push_back({f.path, std::move(f.disk), false});
+  }
+  for (auto& cache : cache_files(AtomicOutput::cache_dir(request.out))) files.push_back(std::move(cache));
+  stats = check_withheld_texts(model.withheld_texts, allowed, files, request.out.string(), request.jobs, diags);
+  return digest;
+}
+
+// After a publish: what this build searched for, or nothing (the next build reads every file).
+void leave_tripwire_digest(const BuildRequest& request, const std::string& digest) {
+  std::error_code ec;
+  const fs::path file = tripwire_passed_file(request);
+  fs::remove(file, ec);
+  if (digest.empty()) return;
+  fs::create_directories(file.parent_path(), ec);
+  std::ofstream(file) << digest << '\n';
 }
 
 std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
@@ -136,6 +166,7 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   ProgressLine progress(err, request.progress && ProgressLine::stderr_is_terminal());
   if (progress.enabled()) options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   RenderStats stats;
+  TripwireStats searched_stats;
   if (request.check_only) {
     DiscardOutput discard;  // rendering still runs, so template errors are found by check too
     stats = render_site(model, *tree, *theme, options, discard, diags);
@@ -149,10 +180,11 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
       times.end("render+write");
       if (diags.has_errors()) return finish_with_errors();
       if (leak_injector()) leak_injector()(model, output);
-      check_output(model, output, request, diags);
+      const std::string searched = check_output(model, output, request, diags, searched_stats);
       times.end("tripwire");
       if (diags.has_errors()) return finish_with_errors();  // the staged files are dropped
       output.commit();
+      leave_tripwire_digest(request, searched);
       times.end("commit");
     } catch (const std::exception& e) {
       diags.error({request.out.string(), 0, 0}, e.what());
@@ -179,6 +211,9 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
                  std::to_string(stats.pages) + " pages (" + std::to_string(stats.rendered) + " rendered), " +
                  std::to_string(stats.files) + " other files (" + std::to_string(stats.derived_made) +
                  " of " + std::to_string(stats.derived) + " data and search files made), " +
+                 std::to_string(searched_stats.files) + " files (" +
+                 std::to_string(searched_stats.bytes / 1000000) + " MB) searched for " +
+                 std::to_string(searched_stats.needles) + " runs of withheld words, " +
                  std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) + " threads");
   }
   return kOk;

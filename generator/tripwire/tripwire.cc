@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -50,6 +51,28 @@ struct Found {
 };
 
 }  // namespace
+
+std::string tripwire_digest(const WithheldTexts& withheld, const std::vector<std::string>& allowed) {
+  // FNV-1a over every byte, twice with different seeds: a change to any text changes it.
+  std::uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+  const auto add = [&](std::string_view bytes) {
+    for (const char c : bytes) {
+      a = (a ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+      b = (b ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL + 1;
+    }
+    a = (a ^ 0xff) * 0x100000001b3ULL;
+    b = (b ^ 0xfe) * 0x100000001b3ULL + 1;
+  };
+  add("words-v1 shingle " + std::to_string(tripwire::kShingleWords) + " fewest " +
+      std::to_string(tripwire::kFewestWords));
+  for (const auto& w : withheld.all()) add(w.text);
+  add("allowed");
+  for (const auto& text : allowed) add(text);
+  char out[40];
+  std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(a),
+                static_cast<unsigned long long>(b));
+  return std::string(out) + " " + std::to_string(withheld.all().size());
+}
 
 std::vector<ScannedFile> cache_files(const fs::path& folder) {
   std::vector<ScannedFile> out;

@@ -33,6 +33,11 @@ TripwireStats check_withheld_texts(const WithheldTexts& withheld, const std::vec
                                    const std::vector<ScannedFile>& files, const std::string& site_label,
                                    unsigned jobs, Diagnostics& diags);
 
+// What a search looks for: the withheld texts, the allowed wording and how they are matched.
+// A file kept unchanged from a build whose search passed with the same digest holds nothing
+// this search would find, so an incremental build need not read it again.
+std::string tripwire_digest(const WithheldTexts& withheld, const std::vector<std::string>& allowed);
+
 // Every file under `folder` (the caches), to scan with the site's.
 std::vector<ScannedFile> cache_files(const std::filesystem::path& folder);
 

@@ -236,13 +236,13 @@ bool AtomicOutput::reuse(const std::string& path, const std::string& fingerprint
   return true;
 }
 
-std::vector<std::pair<std::string, fs::path>> AtomicOutput::files_to_publish() const {
-  std::vector<std::pair<std::string, fs::path>> out;
+std::vector<AtomicOutput::PublishedFile> AtomicOutput::files_to_publish() const {
+  std::vector<PublishedFile> out;
   out.reserve(manifest_.size());
   for (const auto& [path, fingerprint] : manifest_) {
     // A clean build stages every file; an in-place one only those whose bytes changed.
     const bool staged = !in_place_ || staged_.count(path) != 0;
-    out.emplace_back(path, (staged ? staging_ : destination_) / path);
+    out.push_back({path, (staged ? staging_ : destination_) / path, !staged});
   }
   return out;
 }

@@ -56,9 +56,14 @@ class AtomicOutput : public OutputSink {
   [[nodiscard]] bool in_place() const { return in_place_; }
   // Every file commit() would publish (the site's path) and where its bytes are now: in the
   // staging folder when this build wrote it, in the site when it is kept from the last
-  // build. For the tripwire (tripwire/tripwire.h), which reads them all before commit().
-  // Call once rendering is over.
-  [[nodiscard]] std::vector<std::pair<std::string, std::filesystem::path>> files_to_publish() const;
+  // build (`kept`). For the tripwire (tripwire/tripwire.h), which reads them before
+  // commit(). Call once rendering is over.
+  struct PublishedFile {
+    std::string path;
+    std::filesystem::path disk;
+    bool kept = false;
+  };
+  [[nodiscard]] std::vector<PublishedFile> files_to_publish() const;
 
   // For tests: the next in-place commit throws after this many journal steps, as if the
   // process died there (the journal and the staging folder are left). -1: never.
