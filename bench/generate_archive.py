@@ -159,6 +159,13 @@ def members_for(committee, term, councillors):
     return chosen
 
 
+def fresh_paragraph(prose):
+    """A paragraph of new sentences, for private business: the pooled paragraphs recur
+    across the archive, and private text copied word for word from public papers is what
+    the tripwire stops a build for."""
+    return " ".join(prose.sentence() for _ in range(prose.rng.randint(3, 6)))
+
+
 def minutes_md(rng, prose, cid, date, previous, agenda, present, officers, target):
     sections = []
     for item in agenda:
@@ -185,7 +192,8 @@ def minutes_md(rng, prose, cid, date, previous, agenda, present, officers, targe
     size = len(front) + sum(len(p) + 2 for s in sections for p in s)
     i = 3
     while size < target - 275:
-        para = prose.paragraph()
+        private = "exempt" in agenda[i % len(sections)]
+        para = fresh_paragraph(prose) if private else prose.paragraph()
         sections[i % len(sections)].insert(1 + rng.randint(0, 1), para)
         size += len(para) + 2
         i += 1
@@ -202,27 +210,29 @@ def table(rng, rows):
     return head + "\n".join(body)
 
 
-def report_md(rng, prose, title, item, author, target, topics):
+def report_md(rng, prose, title, item, author, target, topics, exempt=False):
     recommendations = "".join(f"  - {quote(prose.sentence(10))}\n" for _ in range(rng.randint(1, 3)))
+    paragraph = (lambda: fresh_paragraph(prose)) if exempt else prose.paragraph
     front = (f"---\ntitle: {quote(title)}\nitem: \"{item}\"\nauthors: [{author}]\n"
+             + ("classification: exempt\nparagraph: 3\n" if exempt else "") +
              f"report_of: [{{post: \"Director of {rng.choice(AREAS)}, Synthetic Council\"}}]\n"
              f"wards: all\nkey_decision: {'true' if rng.random() < 0.2 else 'false'}\n"
              f"recommendations:\n{recommendations}topics: [{', '.join(topics)}]\n---\n")
-    parts = [f"## Purpose of the report\n\n{prose.paragraph()}",
+    parts = [f"## Purpose of the report\n\n{paragraph()}",
              f"## Recommendations\n\n1. {prose.sentence()}\n2. {prose.sentence()}",
-             f"## Financial position\n\n{prose.paragraph()}\n\n{table(rng, rng.randint(5, 20))}"]
+             f"## Financial position\n\n{paragraph()}\n\n{table(rng, rng.randint(5, 20))}"]
     tables = rng.randint(1, 3)
     size = len(front) + sum(len(p) + 2 for p in parts)
     while size < target - 400:  # a part is up to about 1 KB: stop short rather than overshoot
         if tables > 1 and rng.random() < 0.15:
-            part = f"{prose.paragraph()}\n\n{table(rng, rng.randint(5, 20))}"
+            part = f"{paragraph()}\n\n{table(rng, rng.randint(5, 20))}"
             tables -= 1
         elif rng.random() < 0.25:
-            part = f"## {prose.title(rng.randint(3, 6))}\n\n{prose.paragraph()}"
+            part = f"## {prose.title(rng.randint(3, 6))}\n\n{paragraph()}"
         elif rng.random() < 0.1:
             part = "\n".join(f"- {prose.sentence(9)}" for _ in range(rng.randint(3, 6)))
         else:
-            part = prose.paragraph()
+            part = paragraph()
         parts.append(part)
         size += len(part) + 2
     return front + "\n\n".join(parts) + "\n"
@@ -319,6 +329,12 @@ def main():
             agenda.append({"number": "7", "title": prose.title(5), "kind": "other",
                            "description": f"{prose.sentence()} See the [{plan['name']}](committee:{cid})."})
             agenda.append({"number": "8", "title": "Date of next meeting", "kind": "standing"})
+            # About one meeting in twenty takes item 5 in private (Schedule 12A), with an exempt
+            # report: the tripwire then has withheld text to search the output for. Which
+            # meetings is decided by each meeting's own seed.
+            if random.Random(f"exempt/{cid}/{date}").random() < 0.05:
+                agenda[4]["exempt"] = {"paragraph": "3", "reason": prose.sentence(14)}
+                agenda[4]["description"] = prose.sentence(16)
 
             lines = []
             for item in agenda:
@@ -334,6 +350,9 @@ def main():
                     lines.append(f"    topics: [{', '.join(item['topics'])}]\n")
                 if "description" in item:
                     lines.append(f"    description: {quote(item['description'])}\n")
+                if "exempt" in item:
+                    lines.append(f"    exempt:\n      paragraph: {item['exempt']['paragraph']}\n"
+                                 f"      reason: {quote(item['exempt']['reason'])}\n")
             declarations = ""
             for person in rng.sample(present, rng.randint(0, 2)):
                 declarations += (f"  - person: {person}\n    item: \"{rng.choice(['4', '5', '6', '7'])}\"\n"
@@ -355,7 +374,7 @@ def main():
             for item in agenda[3:5]:
                 write(f"{folder}/reports/{item['report']}.md",
                       report_md(rng, prose, item["title"], item["number"], item["presenter"],
-                                rng.randint(5500, 19400), item["topics"]))
+                                rng.randint(5500, 19400), item["topics"], exempt="exempt" in item))
             previous = date
 
     # A few strategies owned by the parent committees, approved at one of their meetings.

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -13,9 +14,11 @@
 #include "model/site_model.h"
 #include "model/url_check.h"
 #include "model/withheld_history.h"
+#include "render/labels.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "support/parallel.h"
+#include "tripwire/tripwire.h"
 #include "write/atomic_output.h"
 #include "write/output_folder.h"
 
@@ -57,6 +60,55 @@ std::unique_ptr<SourceTree> open_source(const BuildRequest& request, Diagnostics
   return std::make_unique<DirectoryTree>(request.source, revision, diags);
 }
 
+LeakInjector& leak_injector() {
+  static LeakInjector inject;
+  return inject;
+}
+
+// Where a build whose tripwire passed leaves the digest of what it searched for.
+fs::path tripwire_passed_file(const BuildRequest& request) {
+  return AtomicOutput::cache_dir(request.out) / "tripwire" / "passed";
+}
+
+// The tripwire over every file about to be published and every cache file kept beside the
+// site: withheld text in any of them fails the build (tripwire/tripwire.h). A file kept from
+// the last build is read again unless that build's search looked for exactly the same texts
+// (the digest it left matches), since what is withheld may have grown since. Returns the
+// digest to leave once this build is published ("" when there is nothing to search for).
+std::string check_output(const SiteModel& model, const AtomicOutput& output, const BuildRequest& request,
+                         Diagnostics& diags, TripwireStats& stats) {
+  if (model.withheld_texts.empty()) return {};  // the caller removes the last digest
+  // Every page of an exempt item quotes its paragraph of Schedule 12A, which a reason echoes.
+  std::vector<std::string> allowed;
+  for (const char* paragraph : {"1", "2", "3", "4", "5", "6", "7"})
+    allowed.push_back(exempt_paragraph_description(paragraph));
+  std::string digest = tripwire_digest(model.withheld_texts, allowed);
+  std::string previous;
+  if (std::ifstream in(tripwire_passed_file(request)); in) std::getline(in, previous);
+  // Until this build is published, no digest may vouch for the files it leaves: a commit
+  // cut short is finished by the next build, with files this search (not the last) read.
+  std::error_code ec;
+  fs::remove(tripwire_passed_file(request), ec);
+  std::vector<ScannedFile> files;
+  for (auto& f : output.files_to_publish()) {
+    if (f.kept && previous == digest) continue;
+    files.push_back({f.path, std::move(f.disk), false});
+  }
+  for (auto& cache : cache_files(AtomicOutput::cache_dir(request.out))) files.push_back(std::move(cache));
+  stats = check_withheld_texts(model.withheld_texts, allowed, files, request.out.string(), request.jobs, diags);
+  return digest;
+}
+
+// After a publish: what this build searched for, or nothing (the next build reads every file).
+void leave_tripwire_digest(const BuildRequest& request, const std::string& digest) {
+  std::error_code ec;
+  const fs::path file = tripwire_passed_file(request);
+  fs::remove(file, ec);
+  if (digest.empty()) return;
+  fs::create_directories(file.parent_path(), ec);
+  std::ofstream(file) << digest << '\n';
+}
+
 std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
   std::vector<fs::path> dirs;
   if (!request.executable.empty()) {
@@ -77,6 +129,8 @@ std::vector<fs::path> theme_search_dirs(const BuildRequest& request) {
 }
 
 }  // namespace
+
+void set_leak_injector_for_testing(LeakInjector inject) { leak_injector() = std::move(inject); }
 
 int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err, Diagnostics* collected) {
   const auto started = std::chrono::steady_clock::now();
@@ -140,6 +194,7 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   ProgressLine progress(err, request.progress && ProgressLine::stderr_is_terminal());
   if (progress.enabled()) options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   RenderStats stats;
+  TripwireStats searched_stats;
   if (request.check_only) {
     DiscardOutput discard;  // rendering still runs, so template errors are found by check too
     stats = render_site(model, *tree, *theme, options, discard, diags);
@@ -152,7 +207,12 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
       progress.finish();
       times.end("render+write");
       if (diags.has_errors()) return finish_with_errors();
+      if (leak_injector()) leak_injector()(model, output);
+      const std::string searched = check_output(model, output, request, diags, searched_stats);
+      times.end("tripwire");
+      if (diags.has_errors()) return finish_with_errors();  // the staged files are dropped
       output.commit();
+      leave_tripwire_digest(request, searched);
       times.end("commit");
     } catch (const std::exception& e) {
       diags.error({request.out.string(), 0, 0}, e.what());
@@ -179,6 +239,9 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
                  std::to_string(stats.pages) + " pages (" + std::to_string(stats.rendered) + " rendered), " +
                  std::to_string(stats.files) + " other files (" + std::to_string(stats.derived_made) +
                  " of " + std::to_string(stats.derived) + " data and search files made), " +
+                 std::to_string(searched_stats.files) + " files (" +
+                 std::to_string(searched_stats.bytes / 1000000) + " MB) searched for " +
+                 std::to_string(searched_stats.needles) + " runs of withheld words, " +
                  std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) + " threads");
   }
   return kOk;

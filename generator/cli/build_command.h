@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -9,6 +10,9 @@
 #include "support/diagnostics.h"
 
 namespace quorum {
+
+class OutputSink;
+struct SiteModel;
 
 struct BuildRequest {
   std::filesystem::path source = ".";
@@ -34,5 +38,12 @@ enum ExitCode { kOk = 0, kContentErrors = 1, kUsage = 2 };
 // preview server shows them in the browser too).
 int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
               Diagnostics* collected = nullptr);
+
+// For tests only (tests/withheld_tripwire_test.cc): when set, called after rendering and
+// before the tripwire with the model and the output the site is being written to, so a
+// test can copy a withheld text into a page and see the tripwire stop the build. Only code
+// linked into the process can set it: no option, file or environment variable reaches it.
+using LeakInjector = std::function<void(const SiteModel&, OutputSink&)>;
+void set_leak_injector_for_testing(LeakInjector inject);
 
 }  // namespace quorum

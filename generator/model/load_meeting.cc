@@ -47,13 +47,10 @@ void read_exemption(Context& ctx, YamlFields& f, AgendaItem& item) {
   if (node.IsMap()) {
     YamlFields ef(node, f.source(), "the exempt section of " + f.subject(), ctx.diags);
     item.exempt_paragraph = ef.choice("paragraph", {"1", "2", "3", "4", "5", "6", "7"}, Need::required, "?");
-    // Read for validation only: the reason is never published, only kept for the tripwire.
+    // Read for validation only: the reason is never published, only searched for (tripwire).
     const std::string reason = ef.text("reason");
-    if (!reason.empty()) {
-      ctx.model.withheld_texts.add(reason, "the reason for taking agenda item " + item.number +
-                                               " in private (" + at.path + ":" + std::to_string(at.line) +
-                                               ")");
-    }
+    withhold_text(ctx, reason, "the reason for taking agenda item " + item.number + " in private",
+                  ef.pos_of("reason"), item.title);
     ef.finish();
     return;
   }
@@ -115,6 +112,9 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   if (!description.empty() && !item.exempt()) {
     const SourcePos at = f.pos_of("description");
     item.description = make_body(description, source.path, at.line);
+  } else if (item.exempt()) {
+    withhold_text(ctx, description, "the description of exempt item " + item.number + " of " + meeting,
+                  f.pos_of("description"), item.title);
   }
   f.finish();
   return item;
@@ -163,7 +163,13 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
       a.done = af.text("done");
       af.finish();
       const AgendaItem* item = m.item(a.item);
-      if (item != nullptr && is_private_item(m, *item)) continue;  // a private item's actions are private
+      if (item != nullptr && is_private_item(m, *item)) {  // a private item's actions are private
+        withhold_text(ctx, a.action,
+                      "an action of private item " + item->number + " in the minutes of " +
+                          meeting_label(ctx, m.committee, m.slug),
+                      af.pos_of("action"), item->title);
+        continue;
+      }
       minutes.actions.push_back(std::move(a));
     }
     f.finish();
@@ -198,7 +204,9 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
     return;
   }
   auto public_text =
-      cut_private_sections(text, file->body.first_line, path, m, ctx.diags, ctx.model.withheld_texts);
+      cut_private_sections(text, file->body.first_line, path, m, ctx.diags,
+                           [&ctx](const std::string& cut, const std::string& what, const SourcePos& at,
+                                  const std::string& shown) { withhold_text(ctx, cut, what, at, shown); });
   if (!public_text) return;  // the reasons are errors: these minutes are not published
   minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
   m.minutes = std::move(minutes);
@@ -280,8 +288,21 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
                         "}', so that its minutes are withheld too; or make this report public");
   }
   if (r.exempt) {
-    // An exempt report keeps its id and item only: what it says never enters the model,
-    // and its appendices' files are withheld from the copy.
+    // An exempt report keeps its id and item only: what it says never enters the model
+    // (only the tripwire's list), and every file it names is withheld from the copy.
+    const std::string public_title = item != nullptr ? item->title : std::string();
+    const std::string what = "exempt report '" + r.slug + "' of " + meeting_label(ctx, m.committee, m.slug);
+    withhold_text(ctx, r.title, "the title of " + what, f.pos_of("title"), public_title);
+    for (const auto& recommendation : r.recommendations) {
+      withhold_text(ctx, recommendation, "a recommendation of " + what, f.pos_of("recommendations"),
+                    public_title);
+    }
+    try {
+      withhold_text(ctx, body_text(file->body, ctx.tree), "the text of " + what,
+                    {path, file->body.first_line, 1});
+    } catch (const std::runtime_error&) {
+      withhold_text(ctx, ctx.tree.read(path).value_or(""), "the text of " + what, {path, 1, 1});
+    }
     withhold_exempt_report_files(ctx, path, r.appendices, file->body);
     ctx.model.withheld_paths.insert(path);
     if (ctx.cache != nullptr) ctx.cache->withhold(path);

@@ -82,7 +82,14 @@ void load_person(Context& ctx, const std::string& path) {
     interest.sensitive = sensitive.value_or(marked);
     // A sensitive interest is withheld by law: its description is checked, never kept.
     const std::string description = rf.text("description");
-    if (!interest.sensitive) interest.description = description;
+    if (!interest.sensitive) {
+      interest.description = description;
+    } else {
+      withhold_text(
+          ctx, description,
+          "the description of a sensitive interest of person '" + (name.empty() ? p.id : name) + "'",
+          rf.pos_of("description"));
+    }
     interest.registered = rf.date("registered");
     interest.removed = rf.date("removed");
     rf.finish();

@@ -72,6 +72,16 @@ void withhold_exempt_items(Context& ctx);
 // After the references: a meeting's attachments, a report's appendix files and a document's
 // attachments are only published files.
 void keep_published_attachments(Context& ctx);
+// Remembers a withheld text for the tripwire (model/withheld_text.h), as `what` read at
+// `pos` ("the reason of exempt item 3 of meeting 2017-07-19"), unless its words all appear,
+// in order, in `public_text`: an exempt report titled as its public agenda item withholds
+// nothing, and searching the output for it would stop the build on the public title.
+void withhold_text(Context& ctx, const std::string& text, const std::string& what, const SourcePos& pos,
+                   const std::string& public_text = "");
+bool adds_nothing_to(const std::string& text, const std::string& public_text);
+// The bytes of a withheld file that is text (csv, tsv, txt, md, markdown), for the tripwire.
+void withhold_file_text(Context& ctx, const std::string& path);
+
 // After everything is loaded: every reference resolves (or is an error), back-links.
 void check_references(Context& ctx);
 // Topics, the decisions register, each committee's meetings, published files.

@@ -276,7 +276,7 @@ bool is_private_item(const Meeting& meeting, const AgendaItem& item) {
 
 std::optional<std::string> cut_private_sections(const std::string& text, int first_line,
                                                 const std::string& path, const Meeting& meeting,
-                                                Diagnostics& diags, WithheldTexts& withheld) {
+                                                Diagnostics& diags, const Withhold& withhold) {
   Placer placer(path, first_line, meeting, diags);
   const auto sections = placer.place(markdown_blocks(text));
   if (!sections) return std::nullopt;
@@ -286,25 +286,26 @@ std::optional<std::string> cut_private_sections(const std::string& text, int fir
     const Section& section = (*sections)[s];
     if (!is_private_item(meeting, *section.item)) continue;
     const int end = s + 1 < sections->size() ? (*sections)[s + 1].line : line_count + 1;
-    std::string cut;
-    for (int l = section.line; l < end && l <= line_count; ++l) {
-      auto& line = lines[static_cast<std::size_t>(l - 1)];
-      cut += line + "\n";
-      line.clear();
-    }
-    withheld.add(std::move(cut), "the minutes of " + item_label(*section.item) + " (" + path + ":" +
-                                     std::to_string(first_line + section.line - 1) + ")");
     const AgendaItem& item = *section.item;
-    lines[static_cast<std::size_t>(section.line - 1)] =
-        std::string(static_cast<std::size_t>(section.level), '#') + " " + markdown_escape(item.number) +
-        ". " + markdown_escape(item.title);
-    if (section.line + 2 < end && section.line + 2 <= line_count) {
-      lines[static_cast<std::size_t>(section.line + 1)] =
-          item.exempt_paragraph.empty()
-              ? std::string("*This item was considered in private.*")
-              : "*This item was considered in private: the public were excluded under paragraph " +
-                    item.exempt_paragraph + " of Schedule 12A to the Local Government Act 1972.*";
-    }
+    const std::string heading = std::string(static_cast<std::size_t>(section.level), '#') + " " +
+                                markdown_escape(item.number) + ". " + markdown_escape(item.title);
+    const std::string notice =
+        item.exempt_paragraph.empty()
+            ? std::string("*This item was considered in private.*")
+            : "*This item was considered in private: the public were excluded under paragraph " +
+                  item.exempt_paragraph + " of Schedule 12A to the Local Government Act 1972.*";
+    // The heading as written and the section under it are withheld; what takes their place
+    // (the agenda's title, the notice) is public, so a section that says only that much adds
+    // nothing for the tripwire to look for.
+    const auto at = static_cast<std::size_t>(section.line - 1);
+    const std::string what = "the minutes of " + item_label(item);
+    withhold(lines[at], what, {path, first_line + section.line - 1, 1}, item.number + ". " + item.title);
+    std::string body;
+    for (int l = section.line + 1; l < end && l <= line_count; ++l) body += lines[static_cast<std::size_t>(l - 1)] + "\n";
+    withhold(body, what, {path, first_line + section.line, 1}, notice);
+    for (int l = section.line; l < end && l <= line_count; ++l) lines[static_cast<std::size_t>(l - 1)].clear();
+    lines[at] = heading;
+    if (section.line + 2 < end && section.line + 2 <= line_count) lines[at + 2] = notice;
   }
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) out += lines[i] + (i + 1 < lines.size() ? "\n" : "");

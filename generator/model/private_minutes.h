@@ -10,6 +10,7 @@
 // not written as its section heading, an underlined heading that begins with a number.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,14 +20,20 @@
 
 namespace quorum {
 
+// Receives each withheld text cut out: the text, what it is, where it was read, and the
+// public text that takes its place (loader::withhold_text, for the tripwire).
+using Withhold = std::function<void(const std::string& text, const std::string& what, const SourcePos& pos,
+                                    const std::string& public_text)>;
+
 // `text` is the minutes' body (after front matter, line endings normalised), whose first
 // line is line `first_line` of the file at `path`. Returns the text to publish, each private
 // section replaced line for line by its agenda heading and a notice (so later line numbers
-// still point at the file), and adds each cut section to `withheld`. Returns nothing when
-// the private business cannot be placed with certainty: the reasons are errors in `diags`.
+// still point at the file), and hands each cut heading and section to `withhold`. Returns
+// nothing when the private business cannot be placed with certainty: the reasons are
+// errors in `diags`.
 std::optional<std::string> cut_private_sections(const std::string& text, int first_line,
                                                 const std::string& path, const Meeting& meeting,
-                                                Diagnostics& diags, WithheldTexts& withheld);
+                                                Diagnostics& diags, const Withhold& withhold);
 
 // Whether an agenda item is private business: exempt, or with an exempt report.
 bool is_private_item(const Meeting& meeting, const AgendaItem& item);

@@ -28,7 +28,11 @@ struct Cut {
 
 Cut cut(const std::string& text, const Meeting& m) {
   Cut c;
-  c.text = cut_private_sections(text, 4, "minutes.md", m, c.diags, c.withheld);
+  c.text = cut_private_sections(text, 4, "minutes.md", m, c.diags,
+                                [&c](const std::string& cut, const std::string& what, const SourcePos& at,
+                                     const std::string& shown) {
+                                  c.withheld.add(cut, what + " [instead: " + shown + "]", at);
+                                });
   return c;
 }
 
@@ -50,10 +54,15 @@ TEST_CASE("a private section is replaced line for line and remembered", "[model]
   CHECK(c.text->find("considered in private") != std::string::npos);
   CHECK(c.text->find("Public one.") != std::string::npos);
   CHECK(c.text->find("Public eight.") != std::string::npos);
-  REQUIRE(c.withheld.all().size() == 1);
-  CHECK(c.withheld.all()[0].text.find("More secret.") != std::string::npos);
-  CHECK(c.withheld.all()[0].text.find("Public eight") == std::string::npos);
-  CHECK(c.withheld.all()[0].source == "the minutes of private item 7A ('Item 7A') (minutes.md:8)");
+  // The heading as written, then the section under it, each with what is shown instead.
+  REQUIRE(c.withheld.all().size() == 2);
+  CHECK(c.withheld.all()[0].text == "## 7a. Secret heading words");
+  CHECK(c.withheld.all()[0].source == "the minutes of private item 7A ('Item 7A') [instead: 7A. Item 7A]");
+  CHECK(c.withheld.all()[0].pos.line == 8);
+  CHECK(c.withheld.all()[1].text.find("More secret.") != std::string::npos);
+  CHECK(c.withheld.all()[1].text.find("Public eight") == std::string::npos);
+  CHECK(c.withheld.all()[1].pos.line == 9);
+  CHECK_THAT(c.withheld.all()[1].source, Catch::Contains("[instead: *This item was considered in private"));
 }
 
 TEST_CASE("headings that cannot hide private minutes are not errors", "[model][withheld]") {

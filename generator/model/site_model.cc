@@ -351,6 +351,14 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
   loader::withhold_linked_files(model, tree, diags);
   loader::keep_published_attachments(ctx);
+  // Every withheld file that is text, for the tripwire: exempt reports' appendices and the
+  // files withheld with them (linked from them, or slipped: model/linked_files.cc).
+  // (Exempt reports themselves were remembered field by field as they were loaded.)
+  for (const auto& path : model.withheld_paths) {
+    const bool report = path.find("/reports/") != std::string::npos && path.size() > 3 &&
+                        path.compare(path.size() - 3, 3, ".md") == 0;
+    if (!report) loader::withhold_file_text(ctx, path);
+  }
   find_withheld_commits(model);
   extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");
 

@@ -9,19 +9,22 @@
 #include <utility>
 #include <vector>
 
+#include "support/diagnostics.h"
+
 namespace quorum {
 
 struct WithheldText {
   std::string text;    // as read from the source
   std::string source;  // for the message: "the reason of exempt item 3 (path:line)"
+  SourcePos pos;       // where it was read, when known: the tripwire's message points there
 };
 
 class WithheldTexts {
  public:
   // Remembers `text` (blank text is ignored).
-  void add(std::string text, std::string source) {
+  void add(std::string text, std::string source, SourcePos pos = {}) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return;
-    all_.push_back({std::move(text), std::move(source)});
+    all_.push_back({std::move(text), std::move(source), std::move(pos)});
   }
   [[nodiscard]] const std::vector<WithheldText>& all() const { return all_; }
   [[nodiscard]] bool empty() const { return all_.empty(); }

@@ -236,6 +236,17 @@ bool AtomicOutput::reuse(const std::string& path, const std::string& fingerprint
   return true;
 }
 
+std::vector<AtomicOutput::PublishedFile> AtomicOutput::files_to_publish() const {
+  std::vector<PublishedFile> out;
+  out.reserve(manifest_.size());
+  for (const auto& [path, fingerprint] : manifest_) {
+    // A clean build stages every file; an in-place one only those whose bytes changed.
+    const bool staged = !in_place_ || staged_.count(path) != 0;
+    out.push_back({path, (staged ? staging_ : destination_) / path, !staged});
+  }
+  return out;
+}
+
 void AtomicOutput::commit() {
   std::string manifest;
   // In place, the manifest is always written: it is what says which files are the site's.

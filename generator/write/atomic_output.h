@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/output_sink.h"
@@ -53,6 +54,16 @@ class AtomicOutput : public OutputSink {
   // Files staged for an in-place commit (0 for a clean build): what commit() will move.
   [[nodiscard]] std::size_t staged() const { return staged_.size(); }
   [[nodiscard]] bool in_place() const { return in_place_; }
+  // Every file commit() would publish (the site's path) and where its bytes are now: in the
+  // staging folder when this build wrote it, in the site when it is kept from the last
+  // build (`kept`). For the tripwire (tripwire/tripwire.h), which reads them before
+  // commit(). Call once rendering is over.
+  struct PublishedFile {
+    std::string path;
+    std::filesystem::path disk;
+    bool kept = false;
+  };
+  [[nodiscard]] std::vector<PublishedFile> files_to_publish() const;
 
   // For tests: the next in-place commit throws after this many journal steps, as if the
   // process died there (the journal and the staging folder are left). -1: never.
