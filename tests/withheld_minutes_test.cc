@@ -377,3 +377,34 @@ TEST_CASE("minutes with private business must have front matter Quorum can read"
   CHECK_FALSE(b.leaked);
   CHECK(b.where.empty());
 }
+
+TEST_CASE("letters and numbers inside a private section do not end it", "[e2e][security][withheld]") {
+  struct Case {
+    std::string inside;  // a heading and text under it, inside private item 7's section
+    int exit_code;       // 0: built, the text withheld with the section; 1: refused
+  };
+  const std::string marker = kMarker;
+  const Case cases[] = {
+      {"## A summary of the bids\n\n" + marker + "\n\n", 0},
+      {"## a) Evaluation\n\n" + marker + "\n\n", 1},
+      {"## I. Evaluation\n\n" + marker + "\n\n", 1},
+      {"## B1 bids were opened\n\n" + marker + "\n\n", 1},
+      {"## 7A Land\n\n" + marker + "\n\n", 0},  // not an item here: part of the section
+  };
+  for (const auto& c : cases) {
+    INFO(c.inside);
+    Files files = site_with_private_item("7", "");
+    files[std::string(kMeeting) + "meeting.yaml"] +=
+        "  - number: \"A\"\n    title: Lettered item\n  - number: \"I\"\n    title: Roman item\n"
+        "  - number: \"B1\"\n    title: Mixed item\n";
+    files[std::string(kMeeting) + "minutes.md"] = "---\nstatus: approved\n---\n## 1. Apologies\n\nNone.\n\n" +
+                                                  private_section("## 7. Sale of land") + c.inside +
+                                                  "## 9. Any other business\n\n" + kPublicAfter +
+                                                  " noted.\n\n## A. Lettered item\n\nPublic A.\n";
+    const Built b = build_and_search(files);
+    INFO(b.result.err);
+    CHECK(b.result.exit_code == c.exit_code);
+    INFO(b.where);
+    CHECK_FALSE(b.leaked);
+  }
+}

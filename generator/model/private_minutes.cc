@@ -1,5 +1,6 @@
 #include "model/private_minutes.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string_view>
@@ -96,13 +97,23 @@ Tie tie_to_item(const Meeting& meeting, std::string_view heading) {
     if (n.empty() || n.size() <= best || !starts_with_icase(v, n)) continue;
     const std::string_view rest = v.substr(n.size());
     if (!rest.empty() && is_alnum(rest[0])) continue;  // "71" is not item 7
-    const bool plain_number = n.find_first_not_of("0123456789") == std::string::npos;
-    const bool clear = delimiter_follows(rest) || !plain_number;
+    // A number with its own punctuation ("7.1", "7(a)") is set off by it; "7A Land" and
+    // "B1 bids" need a delimiter, like "7 Land", as they may be a sentence's first word.
+    const bool punctuated = has_digit(n) && n.find_first_of(".()/-") != std::string::npos;
+    const bool clear = delimiter_follows(rest) || punctuated;
     if (!has_digit(n) && !clear) continue;  // "A new approach" is not item A
     tie = {&item, clear};
     best = n.size();
   }
   return tie;
+}
+
+// Whether a heading goes on, after its number, with the item's title as the agenda has it.
+bool title_follows(std::string_view heading, const AgendaItem& item) {
+  const std::string words = to_lower_ascii(heading);
+  const std::string title = to_lower_ascii(trim(item.title));
+  return !title.empty() &&
+         words.find(title.substr(0, std::min<std::size_t>(title.size(), 24))) != std::string::npos;
 }
 
 std::size_t agenda_index(const Meeting& meeting, const AgendaItem* item) {
@@ -192,6 +203,19 @@ class Placer {
                 tie.item->number + ", write it as '" + heading_for(*tie.item) +
                 "' (a full stop after the number); otherwise reword it so that it does not begin with "
                 "a number, or make it a '###' sub-heading");
+      return false;
+    }
+    if (!has_digit(tie.item->number) && !title_follows(b.text, *tie.item)) {
+      // "I. Evaluation" or "a) Options" inside a private section is far more likely its own
+      // numbering than the start of item I or A: only the item's own title makes it certain.
+      error(b.line, "this heading inside the minutes of " + item_label(current) + " begins with '" +
+                        tie.item->number +
+                        "', which may be the private item's own numbering rather than the "
+                        "start of item " +
+                        tie.item->number + ". If it starts item " + tie.item->number + ", write it as '" +
+                        heading_for(*tie.item) +
+                        "' (with the item's title); otherwise "
+                        "reword it, or make it a '###' sub-heading");
       return false;
     }
     if (agenda_index(meeting_, tie.item) < agenda_index(meeting_, &current)) {
@@ -301,9 +325,11 @@ std::optional<std::string> cut_private_sections(const std::string& text, int fir
     const std::string what = "the minutes of " + item_label(item);
     withhold(lines[at], what, {path, first_line + section.line - 1, 1}, item.number + ". " + item.title);
     std::string body;
-    for (int l = section.line + 1; l < end && l <= line_count; ++l) body += lines[static_cast<std::size_t>(l - 1)] + "\n";
+    for (int l = section.line + 1; l < end && l <= line_count; ++l)
+      body += lines[static_cast<std::size_t>(l - 1)] + "\n";
     withhold(body, what, {path, first_line + section.line, 1}, notice);
-    for (int l = section.line; l < end && l <= line_count; ++l) lines[static_cast<std::size_t>(l - 1)].clear();
+    for (int l = section.line; l < end && l <= line_count; ++l)
+      lines[static_cast<std::size_t>(l - 1)].clear();
     lines[at] = heading;
     if (section.line + 2 < end && section.line + 2 <= line_count) lines[at + 2] = notice;
   }

@@ -204,7 +204,8 @@ void keep_loaded_meeting(const SiteModel& model, loader::ParseCache& cache, cons
 }  // namespace
 
 std::string SiteModel::body_text(const Body& body) const {
-  if (body.in_file && source == nullptr) throw std::logic_error("the model of " + body.path + " has no source tree");
+  if (body.in_file && source == nullptr)
+    throw std::logic_error("the model of " + body.path + " has no source tree");
   return body.in_file ? quorum::body_text(body, *source) : body.markdown;
 }
 
@@ -360,7 +361,9 @@ SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History histor
     if (!report) loader::withhold_file_text(ctx, path);
   }
   find_withheld_commits(model);
-  extract_pdfs(model, tree, diags, cache_dir.empty() ? cache_dir : cache_dir / "pdf");
+  // A build with errors keeps no PDF text either: what is withheld may not be known.
+  extract_pdfs(model, tree, diags,
+               cache_dir.empty() || diags.has_errors() ? std::filesystem::path() : cache_dir / "pdf");
 
   // "Today" is the day of the commit being built, so the same commit always renders the
   // same upcoming meetings; outside git, SOURCE_DATE_EPOCH or else the clock.

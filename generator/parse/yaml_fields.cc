@@ -21,7 +21,7 @@ constexpr std::string_view kPrivacyFields[] = {"exempt", "sensitive", "classific
 // Inside a key, after squashing (see below), these say "private" whatever surrounds them.
 constexpr std::string_view kPrivacyStems[] = {
     "exempt",     "sensitiv",  "confidential", "withh",      "redact",      "private",       "secret",
-    "schedule12", "notpublic", "notforpub",    "notpublish", "dontpublish", "closedsession", "closedmeeting",
+    "schedule12", "notpublic", "notforpub",    "notpublish", "dontpublish", "anonym", "closedsession", "closedmeeting",
     "inclosed",   "excluded",  "exclusion",    "part2",      "partii",      "partb"};
 // As the whole key only: ordinary words that mean "private" when they are a field of their own.
 constexpr std::string_view kPrivacyWords[] = {"publish",  "public",     "hide",    "hidden",
