@@ -20,7 +20,7 @@ theme_options:
   text: "#777777"
   background: "#ffffff"
   link: "#1a5aa6"
-  logo: crest.svg
+  logo: crest.png
   logo_alt: Testshire Council crest
 accessibility:
   contact: access@example.org
@@ -29,8 +29,8 @@ accessibility:
   known_issues:
     - Minutes before 2019 are scanned PDF files.
     - The structure diagram is hard to read on small screens.
--- site-config/crest.svg --
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>
+-- site-config/crest.png --
+PNG stand-in: the bytes are copied, not read
 -- content/organisations/testshire-council.yaml --
 name: Testshire Council
 kind: local-authority
@@ -81,9 +81,9 @@ TEST_CASE("low-contrast theme colours build with a warning naming the pair and t
                   "--text:#777777;--background:#ffffff;--notice-bg:#ffffff;--brand-dark:#1b3151;}</style>") !=
         std::string::npos);
   // The logo, copied, in the header with its alt text.
-  CHECK(home.find("<img class=\"site-logo\" src=\"/assets/logo.svg\" alt=\"Testshire Council crest\">") !=
+  CHECK(home.find("<img class=\"site-logo\" src=\"/assets/logo.png\" alt=\"Testshire Council crest\">") !=
         std::string::npos);
-  CHECK(read(dir / "public/assets/logo.svg").find("<rect width=\"10\"") != std::string::npos);
+  CHECK(read(dir / "public/assets/logo.png").find("PNG stand-in") != std::string::npos);
   // Every page's footer links to the statement.
   CHECK(home.find("<a href=\"/accessibility/\">Accessibility statement</a>") != std::string::npos);
   CHECK(read(dir / "public/committees/board/index.html").find("<a href=\"/accessibility/\">") != std::string::npos);

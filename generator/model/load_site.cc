@@ -130,15 +130,16 @@ void load_theme_options(Context& ctx, YamlFields& site) {
     }
     const auto dot = path.rfind('.');
     const std::string ext = dot == std::string::npos ? "" : to_lower_ascii(path.substr(dot + 1));
-    static const std::vector<std::string> kImageTypes = {"svg", "png", "jpg", "jpeg", "gif", "webp"};
+    // Raster images only: an SVG file can carry script, which would run on every page.
+    static const std::vector<std::string> kImageTypes = {"png", "jpg", "jpeg", "gif", "webp"};
     if (path.empty()) {
       ctx.diags.error(pos, "'logo' is '" + logo + "', which points outside the repository");
     } else if (!ctx.tree.exists(path)) {
       ctx.diags.error(pos, "'logo' is '" + logo + "', but there is no " + path +
                                " in the repository (the path is relative to site-config/site.yaml)");
     } else if (std::find(kImageTypes.begin(), kImageTypes.end(), ext) == kImageTypes.end()) {
-      ctx.diags.error(pos, "'logo' is '" + logo + "', which is not an image a browser shows: use an .svg, "
-                               ".png, .jpg, .gif or .webp file");
+      ctx.diags.error(pos, "'logo' is '" + logo + "', which is not an image Quorum publishes as a logo: use a .png, "
+                               ".jpg, .gif or .webp file (not .svg, which can carry script: export it as PNG)");
     } else if (!has_alt) {
       ctx.diags.error(pos, "the logo needs a 'logo_alt' beside it: the text a screen reader says for it "
                            "(the organisation's name), or logo_alt: \"\" when the logo only repeats the "

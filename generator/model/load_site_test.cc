@@ -104,11 +104,11 @@ TEST_CASE("the theme's own colours are not re-checked when site.yaml sets none",
 TEST_CASE("the logo is a path relative to site.yaml or from the repository root, with alt text",
           "[model][site][theme]") {
   SECTION("relative to site.yaml") {
-    const auto r = load("title: T\ntheme_options:\n  logo: logo.svg\n  logo_alt: Testshire Council\n",
-                        {{"site-config/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"}});
+    const auto r = load("title: T\ntheme_options:\n  logo: logo.webp\n  logo_alt: Testshire Council\n",
+                        {{"site-config/logo.webp", "RIFF"}});
     INFO(r.messages);
     CHECK_FALSE(r.diags.has_errors());
-    CHECK(r.model.site.theme_options.logo == "site-config/logo.svg");
+    CHECK(r.model.site.theme_options.logo == "site-config/logo.webp");
     CHECK(r.model.site.theme_options.logo_alt == "Testshire Council");
   }
   SECTION("from the repository root") {
@@ -124,10 +124,16 @@ TEST_CASE("the logo is a path relative to site.yaml or from the repository root,
     CHECK(has(r.messages, "site-config/site.yaml:3:9: error: 'logo' is 'crest.svg', but there is no "
                           "site-config/crest.svg"));
   }
+  SECTION("an SVG, which can carry script") {
+    const auto r = load("title: T\ntheme_options:\n  logo: logo.svg\n  logo_alt: Crest\n",
+                        {{"site-config/logo.svg", "<svg onload=\"alert(1)\"/>"}});
+    CHECK(has(r.messages, "'logo' is 'logo.svg', which is not an image Quorum publishes as a logo"));
+    CHECK(r.model.site.theme_options.logo.empty());
+  }
   SECTION("not an image") {
     const auto r = load("title: T\ntheme_options:\n  logo: logo.pdf\n  logo_alt: Crest\n",
                         {{"site-config/logo.pdf", "%PDF"}});
-    CHECK(has(r.messages, "'logo' is 'logo.pdf', which is not an image"));
+    CHECK(has(r.messages, "'logo' is 'logo.pdf', which is not an image Quorum publishes"));
   }
   SECTION("outside the repository") {
     const auto r = load("title: T\ntheme_options:\n  logo: ../../etc/logo.svg\n  logo_alt: Crest\n");
@@ -135,7 +141,7 @@ TEST_CASE("the logo is a path relative to site.yaml or from the repository root,
     CHECK(r.model.site.theme_options.logo.empty());
   }
   SECTION("no alt text") {
-    const auto r = load("title: T\ntheme_options:\n  logo: logo.svg\n", {{"site-config/logo.svg", "<svg/>"}});
+    const auto r = load("title: T\ntheme_options:\n  logo: logo.png\n", {{"site-config/logo.png", "PNG"}});
     CHECK(has(r.messages, "error: the logo needs a 'logo_alt'"));
   }
 }

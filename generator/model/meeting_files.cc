@@ -15,9 +15,14 @@ namespace {
 
 // Kinds of file published as they are. Text formats Quorum reads itself (Markdown, YAML)
 // and web pages or scripts are not among them: those would be published raw, unchecked.
-constexpr std::array<std::string_view, 22> kAttachmentTypes = {
+constexpr std::array<std::string_view, 21> kAttachmentTypes = {
     "pdf", "doc", "docx", "odt",  "rtf", "xls",  "xlsx", "ods", "csv", "ppt", "pptx",
-    "odp", "png", "jpg",  "jpeg", "gif", "webp", "svg",  "mp3", "mp4", "zip", "msg"};
+    "odp", "png", "jpg",  "jpeg", "gif", "webp", "mp3",  "mp4", "zip", "msg"};
+
+// Kinds a browser runs as a page of the council's own site: script in them would run with the
+// site's address (and an "index.html" would replace a page Quorum made). Never published.
+constexpr std::array<std::string_view, 11> kActiveTypes = {"html", "htm", "xhtml", "xht", "shtml", "svg",
+                                                           "svgz", "xml", "xsl",   "js",  "mjs"};
 
 // Text files: as likely as not the minutes or a report under the wrong name.
 constexpr std::array<std::string_view, 11> kTextTypes = {"md",   "markdown", "mdown", "mkd", "mkdn", "txt",
@@ -41,7 +46,7 @@ std::string stem_of(const std::string& name) { return to_lower_ascii(name.substr
 
 std::string kinds_in_words() {
   return "PDF, Word (.doc, .docx), OpenDocument (.odt, .ods, .odp), RTF, Excel (.xls, .xlsx), CSV, "
-         "PowerPoint (.ppt, .pptx), images (.png, .jpg, .gif, .webp, .svg), audio and video (.mp3, "
+         "PowerPoint (.ppt, .pptx), images (.png, .jpg, .gif, .webp), audio and video (.mp3, "
          ".mp4), .zip and .msg";
 }
 
@@ -91,6 +96,12 @@ MeetingFile classify_meeting_file(const std::string& folder, const std::string& 
         "this file looks like the meeting's details, but Quorum reads only a file named exactly "
         "'meeting.yaml'. Rename it to " +
         folder + "/meeting.yaml");
+  }
+  if (listed(kActiveTypes, ext)) {
+    return refused(
+        "a web browser would open this file as a page of the council's site and run any script in "
+        "it, so Quorum never publishes it. Publish it as a PDF (print or save it as PDF), or write "
+        "what it says as a report or in the minutes");
   }
   if (text) {
     if (in_reports || (direct && ext != "yaml" && ext != "yml")) {
