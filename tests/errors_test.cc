@@ -48,9 +48,9 @@ TEST_CASE("every deliberate mistake is reported with its line, and nothing is wr
                    "file content/committees/board/meetings/2017-01-01/meeting.yaml") != std::string::npos);
   CHECK(r.err.find("content/committees/other/committee.yaml:1:1: error: Committee 'Other' needs a 'kind' field") !=
         std::string::npos);
-  CHECK(r.err.find("nothing was written") != std::string::npos);
-
-  // The previous site is untouched.
+  // The message says what the folder holds, checked, and it is so.
+  CHECK(r.err.find("nothing was published: the site in") != std::string::npos);
+  CHECK(r.err.find("is as the last build left it") != std::string::npos);
   CHECK(list_files(dir / "public") == before);
   CHECK(read(dir / "public/index.html") == home_before);
 }

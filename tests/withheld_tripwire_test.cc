@@ -199,14 +199,15 @@ TEST_CASE("an injected leak stops the build, names the file and the source, and 
   const Injector inject([](const SiteModel& model, OutputSink& out) {
     for (const auto& w : model.withheld_texts.all()) {
       if (w.source.rfind("the description of exempt item", 0) == 0) {
-        out.write("index.html", "<html><body>" + html_escaped(w.text) + "</body></html>");
+        // A page of its own: the output refuses a second file at the address of a page.
+        out.write("leaked/index.html", "<html><body>" + html_escaped(w.text) + "</body></html>");
       }
     }
   });
   const BuildResult leaked = build(dir / "repo", dir / "public");
   INFO(leaked.err);
   CHECK(leaked.exit_code == 1);
-  CHECK(leaked.err.find("public/index.html") != std::string::npos);
+  CHECK(leaked.err.find("public/leaked/index.html") != std::string::npos);
   CHECK(leaked.err.find("the description of exempt item 2") != std::string::npos);
   // The message points at the withheld text's source line, and never quotes it.
   CHECK(leaked.err.find("content/committees/board/meetings/2017-08-02/meeting.yaml:9:") != std::string::npos);

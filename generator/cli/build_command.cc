@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/build_progress.h"
 #include "load/directory_tree.h"
@@ -39,7 +40,8 @@ std::unique_ptr<SourceTree> open_source(const BuildRequest& request, Diagnostics
   const RepositoryState repo = inspect_repository(request.source);
   if (request.ref) {
     if (!repo.is_git) {
-      diags.error({request.source.string(), 0, 0}, "--ref needs a git repository, and this folder is not one");
+      diags.error({request.source.string(), 0, 0},
+                  "--ref needs a git repository, and this folder is not one");
       return nullptr;
     }
     auto tree = GitTree::open(request.source, *request.ref, diags);
@@ -55,7 +57,8 @@ std::unique_ptr<SourceTree> open_source(const BuildRequest& request, Diagnostics
   Revision revision = repo.head;
   revision.from_working_tree = true;
   if (repo.is_git) {
-    out << "Reading the working tree" << (repo.content_changed ? " (it has uncommitted changes)" : "") << "\n";
+    out << "Reading the working tree" << (repo.content_changed ? " (it has uncommitted changes)" : "")
+        << "\n";
   }
   return std::make_unique<DirectoryTree>(request.source, revision, diags);
 }
@@ -95,7 +98,8 @@ std::string check_output(const SiteModel& model, const AtomicOutput& output, con
     files.push_back({f.path, std::move(f.disk), false});
   }
   for (auto& cache : cache_files(AtomicOutput::cache_dir(request.out))) files.push_back(std::move(cache));
-  stats = check_withheld_texts(model.withheld_texts, allowed, files, request.out.string(), request.jobs, diags);
+  stats =
+      check_withheld_texts(model.withheld_texts, allowed, files, request.out.string(), request.jobs, diags);
   return digest;
 }
 
@@ -137,11 +141,20 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   StageTimes times;
   Diagnostics own;
   Diagnostics& diags = collected != nullptr ? *collected : own;
+  // Opened before anything is read: it takes the folder's lock and first finishes a build
+  // that was stopped part way, so even a build that fails leaves no half-updated site.
+  std::optional<AtomicOutput> output;
   const auto finish_with_errors = [&] {
     report(diags, err, request.style);
     err << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors") << ", "
-        << diags.warning_count() << (diags.warning_count() == 1 ? " warning" : " warnings")
-        << (request.check_only ? "." : "; nothing was written, the previous site is untouched.") << '\n';
+        << diags.warning_count() << (diags.warning_count() == 1 ? " warning" : " warnings");
+    // What the folder holds now is checked on disk, never assumed.
+    if (output) {
+      err << "; " << output->state_after_failure();
+    } else {
+      err << (request.check_only ? "." : "; nothing was published.");
+    }
+    err << '\n';
     return kContentErrors;
   };
 
@@ -149,7 +162,8 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   // the site's to replace (write/output_folder.h).
   if (!request.base_url.empty()) {
     if (const std::string problem = url_problem(request.base_url, UrlUse::site_address); !problem.empty()) {
-      err << "quorum: --base-url '" << request.base_url << "' is not a site address Quorum can publish: " << problem
+      err << "quorum: --base-url '" << request.base_url
+          << "' is not a site address Quorum can publish: " << problem
           << ". Write it in full, for example --base-url https://democracy.example.gov.uk/\n";
       return kUsage;
     }
@@ -159,6 +173,13 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
         !refused.empty()) {
       err << "quorum: " << refused << '\n';
       return kUsage;
+    }
+    try {
+      output.emplace(request.out, /*incremental=*/!request.clean);
+      output->set_replace_foreign_files(request.force);
+    } catch (const std::exception& e) {
+      diags.error({request.out.string(), 0, 0}, e.what());
+      return finish_with_errors();
     }
   }
   const auto tree = open_source(request, diags, out);
@@ -192,7 +213,8 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   options.base_url = request.base_url;
   options.jobs = request.jobs;
   ProgressLine progress(err, request.progress && ProgressLine::stderr_is_terminal());
-  if (progress.enabled()) options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  if (progress.enabled())
+    options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   RenderStats stats;
   TripwireStats searched_stats;
   if (request.check_only) {
@@ -202,16 +224,15 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
     times.end("render");
   } else {
     try {
-      AtomicOutput output(request.out, /*incremental=*/!request.clean);
-      stats = render_site(model, *tree, *theme, options, output, diags);
+      stats = render_site(model, *tree, *theme, options, *output, diags);
       progress.finish();
       times.end("render+write");
       if (diags.has_errors()) return finish_with_errors();
-      if (leak_injector()) leak_injector()(model, output);
-      const std::string searched = check_output(model, output, request, diags, searched_stats);
+      if (leak_injector()) leak_injector()(model, *output);
+      const std::string searched = check_output(model, *output, request, diags, searched_stats);
       times.end("tripwire");
       if (diags.has_errors()) return finish_with_errors();  // the staged files are dropped
-      output.commit();
+      output->commit();
       leave_tripwire_digest(request, searched);
       times.end("commit");
     } catch (const std::exception& e) {
@@ -221,28 +242,32 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   }
   if (diags.has_errors()) return finish_with_errors();
   report(diags, err, request.style);
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+          .count();
   if (request.check_only) {
-    out << "No errors (" << diags.warning_count() << (diags.warning_count() == 1 ? " warning" : " warnings") << "): " << model.meetings.size() << " meetings, "
-        << model.people.size() << " people, " << model.committees.size() << " committees checked in " << ms << " ms\n";
+    out << "No errors (" << diags.warning_count() << (diags.warning_count() == 1 ? " warning" : " warnings")
+        << "): " << model.meetings.size() << " meetings, " << model.people.size() << " people, "
+        << model.committees.size() << " committees checked in " << ms << " ms\n";
   } else {
-    out << "Wrote " << stats.pages << " pages (" << stats.rendered << " rendered, " << stats.pages - stats.rendered
-        << " unchanged) and copied " << stats.files << " files to " << request.out.string() << " in " << ms << " ms\n";
+    out << "Wrote " << stats.pages << " pages (" << stats.rendered << " rendered, "
+        << stats.pages - stats.rendered << " unchanged) and copied " << stats.files << " files to "
+        << request.out.string() << " in " << ms << " ms\n";
   }
   if (request.verbose) {
-    times.print(
-        out, "Counts: " + std::to_string(tree->files().size()) + " source files (" +
-                 std::to_string(model.markdown_from_cache) + " Markdown outlines reused from the cache, " +
-                 std::to_string(model.markdown_outlined) + " cached anew), " +
-                 std::to_string(model.meetings.size()) + " meetings (" +
-                 std::to_string(model.meetings_from_cache) + " taken from the cache), " +
-                 std::to_string(stats.pages) + " pages (" + std::to_string(stats.rendered) + " rendered), " +
-                 std::to_string(stats.files) + " other files (" + std::to_string(stats.derived_made) +
-                 " of " + std::to_string(stats.derived) + " data and search files made), " +
-                 std::to_string(searched_stats.files) + " files (" +
-                 std::to_string(searched_stats.bytes / 1000000) + " MB) searched for " +
-                 std::to_string(searched_stats.needles) + " runs of withheld words, " +
-                 std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) + " threads");
+    times.print(out, "Counts: " + std::to_string(tree->files().size()) + " source files (" +
+                         std::to_string(model.markdown_from_cache) +
+                         " Markdown outlines reused from the cache, " +
+                         std::to_string(model.markdown_outlined) + " cached anew), " +
+                         std::to_string(model.meetings.size()) + " meetings (" +
+                         std::to_string(model.meetings_from_cache) + " taken from the cache), " +
+                         std::to_string(stats.pages) + " pages (" + std::to_string(stats.rendered) +
+                         " rendered), " + std::to_string(stats.files) + " other files (" +
+                         std::to_string(stats.derived_made) + " of " + std::to_string(stats.derived) +
+                         " data and search files made), " + std::to_string(searched_stats.files) +
+                         " files (" + std::to_string(searched_stats.bytes / 1000000) + " MB) searched for " +
+                         std::to_string(searched_stats.needles) + " runs of withheld words, " +
+                         std::to_string(options.jobs != 0 ? options.jobs : default_jobs()) + " threads");
   }
   return kOk;
 }

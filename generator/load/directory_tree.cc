@@ -78,6 +78,10 @@ DirectoryTree::DirectoryTree(fs::path root, Revision revision, Diagnostics& diag
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path& p = it->path();
       const std::string rel = p.lexically_relative(root_).generic_string();
+      if (!accept_file_name(rel, diags)) {
+        it.disable_recursion_pending();  // one message for a folder, not one per file in it
+        continue;
+      }
       if (it->is_symlink()) {
         if (const std::string why = refuse_link(p, rel); !why.empty()) {
           diags.error({rel, 0, 0}, why);

@@ -71,8 +71,8 @@ struct GitTree::Impl {
 GitTree::GitTree(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 GitTree::~GitTree() = default;
 
-std::unique_ptr<GitTree> GitTree::open(const std::filesystem::path& repo_path,
-                                       const std::string& ref, Diagnostics& diags) {
+std::unique_ptr<GitTree> GitTree::open(const std::filesystem::path& repo_path, const std::string& ref,
+                                       Diagnostics& diags) {
   ensure_libgit2();
   auto impl = std::make_unique<Impl>();
   if (git_repository_open(&impl->repo, repo_path.c_str()) != 0) {
@@ -86,8 +86,7 @@ std::unique_ptr<GitTree> GitTree::open(const std::filesystem::path& repo_path,
     return nullptr;
   }
   git_commit* commit = nullptr;
-  const int peeled = git_object_peel(reinterpret_cast<git_object**>(&commit), object,
-                                     GIT_OBJECT_COMMIT);
+  const int peeled = git_object_peel(reinterpret_cast<git_object**>(&commit), object, GIT_OBJECT_COMMIT);
   git_object_free(object);
   if (peeled != 0) {
     diags.error({repo_path.string(), 0, 0}, "'" + ref + "' is not a commit");
@@ -121,9 +120,11 @@ std::unique_ptr<GitTree> GitTree::open(const std::filesystem::path& repo_path,
           const bool wanted = is_read_by_quorum(folder) || std::string("content/").rfind(folder, 0) == 0 ||
                               std::string("site-config/").rfind(folder, 0) == 0 ||
                               std::string("themes/").rfind(folder, 0) == 0;
+          if (wanted && !accept_file_name(path, *s->diags)) return 1;  // one message for the folder
           return wanted ? 0 : 1;
         }
         if (type != GIT_OBJECT_BLOB || !is_read_by_quorum(path)) return 0;
+        if (!accept_file_name(path, *s->diags)) return 0;
         if (git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) {
           s->diags->error({path, 0, 0},
                           "this is a symbolic link; Quorum publishes only real files inside "

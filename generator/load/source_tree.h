@@ -15,8 +15,8 @@ namespace quorum {
 
 // Which commit the files came from, when they came from git.
 struct Revision {
-  std::string commit;        // full hex id, empty outside git
-  std::string short_commit;  // first 10 hex digits
+  std::string commit;         // full hex id, empty outside git
+  std::string short_commit;   // first 10 hex digits
   long long commit_time = 0;  // seconds since the epoch, from the commit (never the clock)
   bool from_working_tree = false;
 };
@@ -44,6 +44,12 @@ class SourceTree {
 
 // The folders of a content repository that Quorum reads; anything else is ignored.
 bool is_read_by_quorum(const std::string& path);
+
+// A file whose name (or a folder's on its path) holds a control character (a line break, a
+// tab, an escape) is refused at load: such a name would be published as an address, and a
+// line break in it could pass for a second line in any list of files. Reports the error,
+// the name shown with the characters spelled out (\n, \t), and returns false.
+bool accept_file_name(const std::string& path, Diagnostics& diags);
 
 // Test double: files given as a map of path to bytes.
 class MemoryTree : public SourceTree {

@@ -130,7 +130,7 @@ TripwireStats check_withheld_texts(const WithheldTexts& withheld, const std::vec
       pos = {file.cache ? file.disk.string() : site_label + "/" + file.name, found[i]->line, 0};
     diags.error(pos,
                 "text that is withheld from the public (" + text.source + ") appears in " + where +
-                    ". The build stopped and nothing was published: the previous site is untouched. "
+                    ". The build stopped before publishing anything. "
                     "Either private text was copied into a public field (find these words in the public "
                     "papers and remove or reword them there), or this is a fault in Quorum (please report "
                     "it, without quoting the private text)");

@@ -5,12 +5,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 #include "write/commit_journal.h"
+#include "write/foreign_files.h"
+#include "write/site_manifest.h"
+#include "write/site_swap.h"
 
 namespace quorum {
 namespace fs = std::filesystem;
@@ -78,13 +83,13 @@ void sync_staged(const fs::path& staging, const std::set<std::string>& staged) {
 
 // Finishes the commit of a build killed after writing its journal. With `discard` (a clean
 // build, which replaces everything anyway) a journal that cannot be finished is dropped.
-void finish_interrupted_commit(const fs::path& journal, const fs::path& staging, const fs::path& destination,
+bool finish_interrupted_commit(const fs::path& journal, const fs::path& staging, const fs::path& destination,
                                bool discard) {
   std::error_code ec;
   fs::remove(journal.string() + ".tmp", ec);  // a journal never put in place: nothing moved
   try {
     const auto plan = read_journal(journal);
-    if (!plan) return;
+    if (!plan) return false;
     apply_journal(*plan, staging, destination);
   } catch (const std::exception& e) {
     if (!discard) {
@@ -94,6 +99,22 @@ void finish_interrupted_commit(const fs::path& journal, const fs::path& staging,
     }
   }
   fs::remove(journal, ec);
+  return true;
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return {};
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// How a list of paths reads in a message: the first few, and how many more.
+std::string some_of(const std::vector<std::string>& paths) {
+  std::string out;
+  constexpr std::size_t kShown = 5;
+  for (std::size_t i = 0; i < paths.size() && i < kShown; ++i) out += (i == 0 ? "" : ", ") + paths[i];
+  if (paths.size() > kShown) out += " and " + std::to_string(paths.size() - kShown) + " more";
+  return out;
 }
 
 }  // namespace
@@ -123,28 +144,27 @@ AtomicOutput::AtomicOutput(fs::path destination, bool incremental) : destination
   }
   staging_ = sibling(destination_, ".quorum-staging");
   try {
-    // Before anything else: the staging folder of a killed commit holds files it still owes.
-    finish_interrupted_commit(journal_path(destination_), staging_, destination_, !incremental);
+    // Before anything else: a swap cut short between its two renames left the old site
+    // aside, and the staging folder of a killed commit holds files it still owes.
+    recovered_ = recover_swap(destination_, sibling(destination_, ".quorum-old"));
+    recovered_ =
+        finish_interrupted_commit(journal_path(destination_), staging_, destination_, !incremental) ||
+        recovered_;
   } catch (...) {
     ::close(lock_fd_);
     lock_fd_ = -1;
     throw;
   }
-  if (incremental) {
-    std::ifstream manifest(destination_ / kManifest);
-    std::string line;
-    while (std::getline(manifest, line)) {
-      if (line.rfind("#stamp\t", 0) == 0) {
-        previous_stamp_ = unescape_line(line.substr(7));
-        continue;
-      }
-      const auto tab = line.find('\t');
-      if (tab != std::string::npos) previous_[line.substr(tab + 1)] = line.substr(0, tab);
-    }
-    // A manifest lists every file of the site it sits in: that is what lets a build leave
-    // unchanged files where they are and know which files to delete.
-    in_place_ = !previous_.empty() && fs::is_directory(destination_, ec);
-  }
+  // The manifest is read even for a clean build: it tells Quorum's files from the files
+  // someone else put in the folder, which every build keeps.
+  manifest_at_start_ = read_text(destination_ / kManifest);
+  const SiteManifest previous = parse_manifest(manifest_at_start_);
+  had_site_ = fs::is_directory(destination_, ec);
+  previous_ = previous.files;
+  previous_stamp_ = previous.stamp;
+  // A manifest lists every file of the site it sits in: that is what lets a build leave
+  // unchanged files where they are and know which files to delete.
+  in_place_ = incremental && !previous_.empty() && had_site_;
   fs::remove_all(staging_, ec);  // what a killed build left behind
   fs::create_directories(staging_);
 }
@@ -182,13 +202,20 @@ void AtomicOutput::make_folder(const fs::path& folder) {
 
 void AtomicOutput::record(const std::string& path, const std::string& fingerprint, bool reused) {
   const std::lock_guard lock(mutex_);
-  manifest_[path] = fingerprint;
-  if (!fingerprint.empty()) fingerprinted_ = true;
+  // Two files at one address: one would silently replace the other (an attachment named like
+  // a page the site makes). Nothing is published rather than either.
+  if (!manifest_.emplace(path, fingerprint).second) {
+    throw std::runtime_error("two files would be published at the same address, " + path +
+                             ": a file in the repository has the name of a page or file the site makes. "
+                             "Rename the file in the repository");
+  }
   if (reused) ++reused_;
 }
 
 void AtomicOutput::store(const std::string& path, std::string_view bytes) {
-  if (!safe_relative(path)) throw std::runtime_error("refusing to write outside the site: " + path);
+  if (!safe_relative(path) || path == kManifest) {
+    throw std::runtime_error("refusing to write outside the site: " + path);
+  }
   // Bytes the site already has stay as they are: same inode, same modification time.
   if (in_place_ && previous_.count(path) != 0 && holds(destination_ / path, bytes)) return;
   const fs::path target = staging_ / path;
@@ -248,45 +275,55 @@ std::vector<AtomicOutput::PublishedFile> AtomicOutput::files_to_publish() const 
 }
 
 void AtomicOutput::commit() {
-  std::string manifest;
-  // In place, the manifest is always written: it is what says which files are the site's.
-  if (fingerprinted_ || in_place_) {
-    if (!stamp_.empty()) manifest += "#stamp\t" + escape_line(stamp_) + "\n";
-    for (const auto& [path, fp] : manifest_) manifest += fp + "\t" + path + "\n";
-  }
+  commit_started_ = true;
+  SiteManifest manifest;
+  manifest.files = manifest_;
+  manifest.stamp = stamp_;
+  const std::string text = format_manifest(manifest);
   if (in_place_) {
-    commit_in_place(manifest);
+    commit_in_place(text);
   } else {
-    swap_in(manifest);
+    swap_in(text);
   }
 }
 
+void AtomicOutput::refuse_collisions(const std::vector<std::string>& foreign) const {
+  if (foreign.empty() || replace_foreign_) return;
+  throw std::runtime_error("the site folder " + destination_.string() + " holds " + some_of(foreign) +
+                           ", which Quorum did not write, where the new site has files of its own. Quorum "
+                           "never replaces a file it did not write: move or delete those files, or build "
+                           "with --force to let the site's files replace them. Nothing was published");
+}
+
 void AtomicOutput::swap_in(const std::string& manifest) {
-  if (!manifest.empty()) {
+  {
     std::ofstream out(staging_ / kManifest, std::ios::binary | std::ios::trunc);
     out << manifest;
     out.close();
     if (!out)
       throw std::runtime_error("could not write " + (staging_ / kManifest).string() + " (is the disk full?)");
   }
-  const fs::path old = sibling(destination_, ".quorum-old");
-  std::error_code ec;
-  fs::remove_all(old, ec);
-  const bool had_previous = fs::exists(destination_);
-  if (had_previous) {
-    fs::rename(destination_, old, ec);
-    if (ec) throw std::runtime_error("could not move the previous site aside: " + ec.message());
-  }
-  fs::rename(staging_, destination_, ec);
-  if (ec) {
-    if (had_previous) fs::rename(old, destination_);
-    throw std::runtime_error("could not put the new site in place: " + ec.message());
-  }
+  // A CNAME, a .well-known/ folder: kept, by linking them into the new site before the swap.
+  std::vector<std::string> foreign = foreign_files(destination_, previous_, kManifest);
+  const std::vector<std::string> collide = colliding(foreign, manifest_);
+  refuse_collisions(collide);
+  std::vector<std::string> keep;
+  std::set_difference(foreign.begin(), foreign.end(), collide.begin(), collide.end(),
+                      std::back_inserter(keep));
+  carry_foreign_files(destination_, staging_, keep);
+  swap_site(staging_, destination_, sibling(destination_, ".quorum-old"));
   committed_ = true;
-  fs::remove_all(old, ec);
 }
 
 void AtomicOutput::commit_in_place(const std::string& manifest) {
+  // A file this build adds where the folder already has one its manifest does not list.
+  std::vector<std::string> foreign;
+  for (const auto& [path, fp] : manifest_) {
+    if (previous_.count(path) != 0) continue;
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(destination_ / path, ec))) foreign.push_back(path);
+  }
+  refuse_collisions(foreign);
   CommitJournal plan;
   for (const auto& [path, fp] : previous_) {
     if (manifest_.count(path) == 0 && safe_relative(path) && path != kManifest)
@@ -321,6 +358,30 @@ void AtomicOutput::commit_in_place(const std::string& manifest) {
   }
   committed_ = true;
   fs::remove_all(staging_, ec);
+}
+
+std::string AtomicOutput::state_after_failure() const {
+  const std::string where = destination_.string();
+  const std::string first =
+      recovered_ ? "an earlier build of " + where + " that was stopped part way was finished first; " : "";
+  if (committed_) return first + "the new site was published to " + where + ".";
+  if (journal_written_) {
+    return first + "the site in " + where + " is partly updated: the next build finishes the update first.";
+  }
+  std::error_code ec;
+  const bool site_now = fs::is_directory(destination_, ec);
+  if (!had_site_ && !site_now)
+    return first + "nothing was published (there is no site in " + where + " yet).";
+  if (had_site_ && !site_now) {
+    return first + "nothing new was published, and the site in " + where +
+           " is missing: the next build puts the previous one back.";
+  }
+  if (site_now && read_text(destination_ / kManifest) == manifest_at_start_ &&
+      !fs::exists(journal_path(destination_), ec)) {
+    return first + "nothing was published: the site in " + where + " is as the last build left it.";
+  }
+  return first + "nothing was published by this build, but the site in " + where +
+         " is not as it was when the build began (something else changed it); build again with --clean.";
 }
 
 }  // namespace quorum

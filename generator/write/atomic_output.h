@@ -43,8 +43,9 @@ class AtomicOutput : public OutputSink {
   // The journal of an in-place commit: a sibling ".<out>.quorum-journal" file.
   static std::filesystem::path journal_path(const std::filesystem::path& destination);
   // Publishes everything written. Throws on failure.
-  // A clean build (no previous manifest) renames the staging folder over the destination:
-  // the previous site stays whole until that one step. An incremental build first writes a
+  // A clean build (no previous manifest) swaps the staging folder and the destination in
+  // one step (write/site_swap.h), after linking into it the files of the folder that Quorum
+  // did not write (write/foreign_files.h). An incremental build first writes a
   // journal of the moves and deletions, then renames each staged file over its destination
   // (atomic per file), deletes what this build no longer makes, and moves the manifest
   // last. A build killed before the journal leaves the previous site byte-identical; one
@@ -54,6 +55,12 @@ class AtomicOutput : public OutputSink {
   // Files staged for an in-place commit (0 for a clean build): what commit() will move.
   [[nodiscard]] std::size_t staged() const { return staged_.size(); }
   [[nodiscard]] bool in_place() const { return in_place_; }
+  // --force: files in the folder that Quorum did not write may be replaced by the site's own
+  // files of the same name. Without it such a build stops before publishing anything.
+  void set_replace_foreign_files(bool replace) { replace_foreign_ = replace; }
+  // For the message of a build that stops: what the site folder holds now, checked on disk
+  // (its manifest against the one read at the start, any journal left), never assumed.
+  [[nodiscard]] std::string state_after_failure() const;
   // Every file commit() would publish (the site's path) and where its bytes are now: in the
   // staging folder when this build wrote it, in the site when it is kept from the last
   // build (`kept`). For the tripwire (tripwire/tripwire.h), which reads them before
@@ -79,6 +86,7 @@ class AtomicOutput : public OutputSink {
   void record(const std::string& path, const std::string& fingerprint, bool reused);
   void commit_in_place(const std::string& manifest);
   void swap_in(const std::string& manifest);
+  void refuse_collisions(const std::vector<std::string>& foreign) const;
 
   std::filesystem::path destination_;
   std::filesystem::path staging_;
@@ -86,9 +94,13 @@ class AtomicOutput : public OutputSink {
   bool in_place_ = false;
   bool committed_ = false;
   bool journal_written_ = false;
+  bool commit_started_ = false;
+  bool recovered_ = false;  // this build first finished an interrupted one
+  bool had_site_ = false;   // the folder existed when the build began
+  bool replace_foreign_ = false;
+  std::string manifest_at_start_;  // the manifest's bytes when the build began
   std::size_t bytes_ = 0;
   std::size_t reused_ = 0;
-  bool fingerprinted_ = false;                   // some file came with a fingerprint
   std::map<std::string, std::string> previous_;  // path -> fingerprint, from the last build
   std::map<std::string, std::string> manifest_;  // path -> fingerprint, this build ("" none)
   std::string previous_stamp_, stamp_;

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -14,14 +15,23 @@ namespace {
 namespace fs = std::filesystem;
 using namespace write_testing;  // NOLINT(google-build-using-namespace): the tests' own fixtures
 
-// Every entry under `root`, files and folders, relative and with forward slashes.
+// Every entry under `root`, files and folders, relative and with forward slashes; the
+// manifest every build leaves is Quorum's bookkeeping, not a page, and is left out.
 std::set<std::string> tree(const fs::path& root) {
   std::set<std::string> out;
   if (!fs::exists(root)) return out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    out.insert(e.path().lexically_relative(root).generic_string() + (e.is_directory() ? "/" : ""));
+    const std::string rel = e.path().lexically_relative(root).generic_string();
+    if (rel != AtomicOutput::kManifest) out.insert(rel + (e.is_directory() ? "/" : ""));
   }
   return out;
+}
+
+// A site an earlier build published: files Quorum wrote, listed in its manifest.
+void publish(const fs::path& site, const std::map<std::string, std::string>& files) {
+  AtomicOutput out(site);
+  for (const auto& [path, bytes] : files) out.write(path, bytes);
+  out.commit();
 }
 
 // What sits beside the site folder, apart from the site itself and its lock file.
@@ -37,9 +47,8 @@ std::set<std::string> leftovers(const fs::path& parent, const std::string& site)
 TEST_CASE("commit replaces the previous site completely", "[write][atomic]") {
   Scratch dir;
   const fs::path site = dir.path / "public";
-  put(site / "index.html", "old home");
-  put(site / "old-page/index.html", "old page");
-  put(site / "assets/old.css", "old css");
+  publish(site,
+          {{"index.html", "old home"}, {"old-page/index.html", "old page"}, {"assets/old.css", "old css"}});
   {
     AtomicOutput out(site);
     out.write("index.html", "new home");
@@ -71,7 +80,7 @@ TEST_CASE("commit creates a destination that did not exist", "[write][atomic]") 
 
 TEST_CASE("a destination written with a trailing slash works the same", "[write][atomic]") {
   Scratch dir;
-  put(dir.path / "site/old.html", "old");
+  publish(dir.path / "site", {{"old.html", "old"}});
   {
     AtomicOutput out(dir.path.string() + "/site/");
     out.write("new.html", "new");
@@ -84,8 +93,7 @@ TEST_CASE("a destination written with a trailing slash works the same", "[write]
 TEST_CASE("without a commit the previous site is untouched and no staging is left", "[write][atomic]") {
   Scratch dir;
   const fs::path site = dir.path / "public";
-  put(site / "index.html", "old home");
-  put(site / "people/ada/index.html", "ada");
+  publish(site, {{"index.html", "old home"}, {"people/ada/index.html", "ada"}});
   const auto before = tree(site);
   {
     AtomicOutput out(site);
@@ -123,7 +131,7 @@ TEST_CASE("staging left by a killed build is cleared before writing", "[write][a
 TEST_CASE("a second build of the same destination is refused while the first runs", "[write][atomic]") {
   Scratch dir;
   const fs::path site = dir.path / "public";
-  put(site / "index.html", "old");
+  publish(site, {{"index.html", "old"}});
   {
     AtomicOutput first(site);
     first.write("index.html", "first");

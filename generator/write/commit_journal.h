@@ -30,7 +30,8 @@ std::optional<CommitJournal> read_journal(const std::filesystem::path& journal);
 void apply_journal(const CommitJournal& plan, const std::filesystem::path& staging,
                    const std::filesystem::path& destination, long stop_after = -1);
 
-// One path or stamp per line: newlines and backslashes escaped.
+// One path or stamp per line: backslashes and every control character (a newline, a tab)
+// escaped, so no name can end a line or split a field.
 std::string escape_line(const std::string& s);
 std::string unescape_line(const std::string& s);
 

@@ -62,7 +62,9 @@ std::string refuse_output_folder(const fs::path& source, const fs::path& out, bo
   if (force) return {};
   return named + " already holds files that Quorum did not write (it has no " + std::string(kManifest) +
          "), and a build would replace them. Choose a new or empty folder for the site, or add --force if "
-         "this folder is meant to hold the site and everything in it may be replaced";
+         "this folder is meant to hold the site (files Quorum did not write are kept, unless the site has a "
+         "file "
+         "of the same name, which replaces it)";
 }
 
 }  // namespace quorum
