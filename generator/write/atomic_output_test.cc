@@ -210,3 +210,22 @@ TEST_CASE("MemoryOutput keeps what is written", "[write][memory]") {
 
 }  // namespace
 }  // namespace quorum
+
+namespace quorum {
+
+TEST_CASE("two files at one address stop the build instead of one replacing the other", "[write][atomic][security]") {
+  Scratch dir;
+  const fs::path site = dir.path / "public";
+  publish(site, {{"index.html", "old"}});
+  {
+    AtomicOutput out(site);
+    out.write("papers/budget-text/index.html", "the text page of one PDF");
+    CHECK_THROWS_WITH(out.write("papers/budget-text/index.html", "the text page of another"),
+                      Catch::Contains("two files would be published at the same address") &&
+                          Catch::Contains("papers/budget-text/index.html"));
+    CHECK_THROWS_WITH(out.write(AtomicOutput::kManifest, "forged"), Catch::Contains("refusing to write"));
+  }
+  CHECK(tree(site) == std::set<std::string>{"index.html"});
+}
+
+}  // namespace quorum
