@@ -219,7 +219,14 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   TripwireStats searched_stats;
   if (request.check_only) {
     DiscardOutput discard;  // rendering still runs, so template errors are found by check too
-    stats = render_site(model, *tree, *theme, options, discard, diags);
+    // A file that changes while it is read throws from the render threads (body_text.h):
+    // a message, as for a build, never a terminated `check`.
+    try {
+      stats = render_site(model, *tree, *theme, options, discard, diags);
+    } catch (const std::exception& e) {
+      diags.error({request.source.string(), 0, 0}, e.what());
+      return finish_with_errors();
+    }
     progress.finish();
     times.end("render");
   } else {

@@ -180,7 +180,7 @@ struct AgendaItem {
 };
 
 struct Action {
-  std::string item, action, due_text, done;
+  std::string item, action, done;
   PersonRef owner;
   std::optional<Date> due;
   bool operator==(const Action&) const = default;
@@ -200,7 +200,7 @@ struct Appendix {
 };
 
 struct Report {
-  std::string id, slug, meeting, title, item, classification = "public", paragraph, key_decision_text;
+  std::string id, slug, meeting, title, item, classification = "public", paragraph;
   std::vector<PersonRef> report_of, accountable, authors;
   std::vector<std::string> wards, recommendations, background_papers, topics;
   std::optional<bool> key_decision;

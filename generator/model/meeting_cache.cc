@@ -88,7 +88,6 @@ void fields_of_minutes(Io& io, Minutes& m) {
   io(m.actions, [](Io& in, auto& a) {
     in(a.item);
     in(a.action);
-    in(a.due_text);
     in(a.done);
     fields_of_person_ref(in, a.owner);
     in(a.due, [](Io& in_due, auto& d) { fields_of_date(in_due, d); });
@@ -104,7 +103,6 @@ void fields_of_report(Io& io, Report& r) {
   io(r.item);
   io(r.classification);
   io(r.paragraph);
-  io(r.key_decision_text);
   person_refs(io, r.report_of);
   person_refs(io, r.accountable);
   person_refs(io, r.authors);

@@ -84,7 +84,6 @@ LoadedMeeting full_meeting() {
   Action action;
   action.item = "5";
   action.action = "Write to the ICB";
-  action.due_text = "next month";
   action.done = "yes";
   action.owner = someone("fay");
   action.due = Date{2026, 2, 1};
@@ -99,7 +98,6 @@ LoadedMeeting full_meeting() {
   r.item = "5";
   r.classification = "exempt";
   r.paragraph = "3";
-  r.key_decision_text = "Yes";
   r.report_of = {someone("gil")};
   r.accountable = {someone("hal")};
   r.authors = {someone("ivy")};

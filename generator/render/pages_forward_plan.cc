@@ -34,11 +34,9 @@ json forward_plan_page(const PageContext& ctx) {
                 {"exempt", item.exempt()},
                 {"paragraph", item.exempt_paragraph},
                 {"report", nullptr},
-                {"detail", ""},
                 {"wards", item.wards}};
       if (report != nullptr && !report->exempt) {
         d["report"] = ctx.link("report:" + report->id, report->title);
-        d["detail"] = report->key_decision_text;
         if (d["wards"].empty()) d["wards"] = report->wards;
       }
       decisions.push_back(d);
