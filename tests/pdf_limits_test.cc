@@ -90,19 +90,21 @@ TEST_CASE("a PDF bomb beyond the memory limit is a warning on its appendix, neve
   TempDir dir;
   write_files(dir / "src", bomb_site());
   commit_all(dir / "src", "Plans with a drawing");
-  const LowMemoryLimit limit(64);
+  const LowMemoryLimit limit(32);
   const BuildResult r = build(dir / "src", dir / "site");
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   check_site(dir / "site", r.err);
-  CHECK(has(r.err, "needs more than the 64 MB of memory allowed"));
+  // "needs more than the 32 MB of memory allowed", or (where the allocator aborts rather than
+  // saying so) "may need more than the 32 MB of memory allowed".
+  CHECK(has(r.err, "more than the 32 MB of memory allowed"));
 }
 
 TEST_CASE("the quorum command takes its PDF limits from the environment", "[e2e][pdf][security]") {
   TempDir dir;
   write_files(dir / "src", bomb_site());
   commit_all(dir / "src", "Plans with a drawing");
-  const std::string build = "cd '" + (dir / "src").string() + "' && QUORUM_PDF_MEMORY_MB=64 '" +
+  const std::string build = "cd '" + (dir / "src").string() + "' && QUORUM_PDF_MEMORY_MB=32 '" +
                             std::string(QUORUM_BINARY) + "' build --out '" + (dir / "site").string() +
                             "' >'" + (dir / "out.txt").string() + "' 2>&1";
   const int status = shell(build);
