@@ -1,9 +1,12 @@
 // Measures PDF text extraction (generator/load/pdf_text.h) on a PDF made here: N pages of
 // committee-paper prose, about 2.5 KB of text a page. Prints pages per second for a cold
-// extraction (poppler, no cache) and for the cached path (the result read back by blob id),
-// as a rebuild with an unchanged PDF takes it. Run through bench/pdf_extract.
+// extraction (poppler in this process, and through the helper process a build uses) and for
+// the cached path (the result read back by blob id), as a rebuild with an unchanged PDF takes
+// it; then what the helper process costs on many small PDFs, against poppler in-process.
+// Run through bench/pdf_extract.
 // Usage: quorum_bench_pdf [PAGES] [REPEATS]
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +15,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "load/fingerprint.h"
@@ -70,6 +74,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: quorum_bench_pdf [PAGES] [REPEATS]\n");
     return 2;
   }
+  // A build reads PDFs through the `quorum` executable as a helper process (load/pdf_helper.h).
+  quorum::PdfExtractor helper;
+  helper.helper = QUORUM_BINARY;
+  quorum::set_pdf_extractor(helper);
+
   std::mt19937 rng(1);
   std::vector<std::vector<std::string>> text;
   std::size_t text_bytes = 0;
@@ -87,7 +96,10 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  const double cold = best_seconds(repeats, [&] { (void)quorum::extract_pdf_text(pdf); });
+  const double cold = best_seconds(repeats, [&] { (void)quorum::extract_pdf_text_in_process(pdf); });
+  const double cold_helper = best_seconds(repeats, [&] {
+    if (!quorum::extract_pdf_text(pdf).failure.empty()) std::abort();
+  });
 
   // The cached path as a build takes it: one PDF keyed by its git blob id.
   const auto cache =
@@ -102,7 +114,41 @@ int main(int argc, char** argv) {
   std::printf("pdf:                    %d pages, %.1f KB text (%.2f KB a page), %.1f KB file\n", pages,
               text_bytes / 1024.0, text_bytes / 1024.0 / pages, pdf.size() / 1024.0);
   std::printf("cold (poppler):         %.3f s  %.0f pages/s\n", cold, pages / cold);
+  std::printf("cold (helper process):  %.3f s  %.0f pages/s\n", cold_helper, pages / cold_helper);
   std::printf("first build (+ cache):  %.3f s  %.0f pages/s\n", first, pages / first);
   std::printf("cached (by blob id):    %.4f s  %.0f pages/s\n", cached, pages / cached);
+
+  // Many small PDFs (two pages each, as a short appendix), no cache: the helper's start-up
+  // is paid once per worker thread, then each PDF is one request and one answer.
+  std::map<std::string, quorum::PdfSource> many;
+  for (int i = 0; i < 200; ++i) {
+    many["f" + std::to_string(i) + ".pdf"] = {
+        "", quorum::testing::make_pdf({text[i % text.size()], text[(i + 1) % text.size()]})};
+  }
+  const double many_helper = best_seconds(repeats, [&] {
+    for (const auto& [name, t] : quorum::extract_pdf_texts(many)) {
+      if (!t.failure.empty()) std::abort();
+    }
+  });
+  // The same on as many threads, poppler in this process, as builds did before the helper.
+  const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
+  const double many_in_process = best_seconds(repeats, [&] {
+    std::vector<const std::string*> work;
+    for (const auto& [name, src] : many) work.push_back(&src.bytes);
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+      for (std::size_t i = next++; i < work.size(); i = next++)
+        (void)quorum::extract_pdf_text_in_process(*work[i]);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+  });
+  const double spawn =
+      best_seconds(repeats, [&] { (void)quorum::extract_pdf_text(many.begin()->second.bytes); });
+  std::printf("200 two-page PDFs:      %.3f s through helpers, %.3f s in-process (%u threads each)\n",
+              many_helper, many_in_process, threads);
+  std::printf("one two-page PDF, fresh helper (start, extract, stop): %.4f s\n", spawn);
   return 0;
 }

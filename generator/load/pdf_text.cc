@@ -1,21 +1,23 @@
 #include "load/pdf_text.h"
 
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
 #include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <limits>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
 #include <thread>
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+#include "load/pdf_helper.h"
 
 namespace quorum {
 namespace {
@@ -63,10 +65,14 @@ void write_cache(const std::filesystem::path& dir, const std::string& name, cons
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return;
-  const nlohmann::json j = {{"version", kCacheVersion}, {"readable", t.readable}, {"pages", t.pages},
-                            {"has_text", t.has_text}, {"text", t.text}};
+  const nlohmann::json j = {{"version", kCacheVersion},
+                            {"readable", t.readable},
+                            {"pages", t.pages},
+                            {"has_text", t.has_text},
+                            {"text", t.text}};
   // Written beside and renamed into place, so a reader never sees half an entry.
-  const auto tmp = dir / (name + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())));
+  const auto tmp =
+      dir / (name + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return;
@@ -93,9 +99,63 @@ void keep_only(const std::filesystem::path& dir, const std::map<std::string, Pdf
   for (const auto& p : stale) std::filesystem::remove_all(p, ec);
 }
 
+PdfExtractor& default_extractor() {
+  static PdfExtractor extractor;
+  return extractor;
+}
+
+std::mutex& extractor_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 }  // namespace
 
-PdfText extract_pdf_text(std::string_view bytes) {
+void set_pdf_extractor(PdfExtractor extractor) {
+  const std::lock_guard<std::mutex> lock(extractor_mutex());
+  default_extractor() = std::move(extractor);
+}
+
+PdfExtractor pdf_extractor() {
+  const std::lock_guard<std::mutex> lock(extractor_mutex());
+  return default_extractor();
+}
+
+std::string pdf_limits_from_environment(PdfLimits& limits, const char* (*getenv)(const char*)) {
+  const auto whole = [&](const char* name, std::uint64_t low, std::uint64_t high,
+                         std::uint64_t& out) -> std::string {
+    const char* text = getenv(name);
+    if (text == nullptr || *text == '\0') return "";
+    std::uint64_t v = 0;
+    for (const char* c = text; *c != '\0'; ++c) {
+      if (*c < '0' || *c > '9' || v > high)
+        return std::string(name) + "='" + text + "' is not a whole number";
+      v = v * 10 + static_cast<std::uint64_t>(*c - '0');
+    }
+    if (v < low || v > high) {
+      return std::string(name) + "='" + text + "' is out of range: give " + std::to_string(low) + " to " +
+             std::to_string(high);
+    }
+    out = v;
+    return "";
+  };
+  std::uint64_t mb = limits.memory_bytes >> 20;
+  std::uint64_t secs = static_cast<std::uint64_t>(limits.cpu_seconds);
+  std::string problem = whole("QUORUM_PDF_MEMORY_MB", 16, 1 << 20, mb);
+  if (problem.empty()) problem = whole("QUORUM_PDF_SECONDS", 1, 24 * 60 * 60, secs);
+  if (!problem.empty()) return problem;
+  limits.memory_bytes = mb << 20;
+  limits.cpu_seconds = static_cast<int>(secs);
+  limits.wall_milliseconds = static_cast<int>(secs * 1000);
+  return "";
+}
+
+PdfText extract_pdf_text(std::string_view bytes, const PdfExtractor& extractor) {
+  PdfHelperProcess helper(extractor);
+  return helper.extract(bytes);
+}
+
+PdfText extract_pdf_text_in_process(std::string_view bytes) {
   quiet_poppler();
   PdfText out;
   if (bytes.empty() || bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return out;
@@ -106,7 +166,8 @@ PdfText extract_pdf_text(std::string_view bytes) {
   out.pages = doc->pages();
   for (int i = 0; i < out.pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
-    std::string text = page ? to_utf8(page->text(poppler::rectf(), poppler::page::physical_layout)) : std::string();
+    std::string text =
+        page ? to_utf8(page->text(poppler::rectf(), poppler::page::physical_layout)) : std::string();
     if (!blank(text)) out.has_text = true;
     out.text.push_back(std::move(text));
   }
@@ -114,12 +175,14 @@ PdfText extract_pdf_text(std::string_view bytes) {
 }
 
 std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, PdfSource>& sources,
-                                                 const std::filesystem::path& cache_dir) {
+                                                 const std::filesystem::path& cache_dir,
+                                                 const PdfExtractor& extractor) {
   std::vector<const std::pair<const std::string, PdfSource>*> work;
   for (const auto& entry : sources) work.push_back(&entry);
   std::vector<PdfText> results(work.size());
   std::atomic<std::size_t> next{0};
   const auto worker = [&] {
+    PdfHelperProcess helper(extractor);  // started on this thread's first cache miss
     for (std::size_t i = next++; i < work.size(); i = next++) {
       const PdfSource& src = work[i]->second;
       const bool cached = !cache_dir.empty() && !src.fingerprint.empty();
@@ -129,8 +192,10 @@ std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, Pdf
           continue;
         }
       }
-      results[i] = extract_pdf_text(src.bytes);
-      if (cached) write_cache(cache_dir, src.fingerprint, results[i]);
+      results[i] = helper.extract(src.bytes);
+      // A failure is not kept: it may be the machine's (a busy CI runner's clock, no process
+      // to spare) or the limits', which may be raised; the file is tried again next build.
+      if (cached && results[i].failure.empty()) write_cache(cache_dir, src.fingerprint, results[i]);
     }
   };
   const std::size_t threads =

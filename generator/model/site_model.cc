@@ -162,7 +162,14 @@ void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags,
   }
   model.pdfs = extract_pdf_texts(sources, cache);
   for (const auto& [path, pdf] : model.pdfs) {
-    if (!pdf.readable) {
+    if (!pdf.failure.empty()) {
+      diags.warning({path, 0, 0},
+                    "the text of this PDF could not be extracted: " + pdf.failure +
+                        ". The file is still published and linked, but search cannot find its words and it "
+                        "has no text version. Check that it opens in a PDF reader and save it again as a PDF "
+                        "(\"Save as\" or \"Print to PDF\"); a scan or a very large drawing may simply be too "
+                        "big to read, and then this warning can be left");
+    } else if (!pdf.readable) {
       diags.warning({path, 0, 0},
                     "this PDF could not be read (damaged or password-protected): its link shows no page "
                     "count and it has no text version");
