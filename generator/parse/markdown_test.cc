@@ -290,6 +290,28 @@ TEST_CASE("render: a table's scrolling region is named after the heading above i
   CHECK_THAT(html, Catch::Contains("aria-label=\"Totals\""));
 }
 
+TEST_CASE("render: each table is named after the nearest heading above it, in one pass",
+          "[parse][markdown][render]") {
+  // Table 1 comes before any heading; "Budget" is also the text of a paragraph before its
+  // heading and of a cell in a later table; "Costs" has two tables, then a table follows a
+  // heading with no text of its own name, then a second "Budget" heading (id budget-2).
+  const std::string html = render(
+      "Budget\n\n| Budget |\n|---|\n| 1 |\n\n## Budget\n\nText.\n\n| A |\n|:--|\n| 2 |\n\n"
+      "### Costs\n\n| Budget | B |\n|--:|:-:|\n| 3 | 4 |\n\n| C |\n|---|\n| 5 |\n\n"
+      "## Budget\n\n| D |\n|---|\n| 6 |\n");
+  std::vector<std::string> labels;
+  for (std::size_t at = 0; (at = html.find("aria-label=\"", at)) != std::string::npos;) {
+    at += 12;
+    labels.push_back(html.substr(at, html.find('"', at) - at));
+  }
+  CHECK(labels ==
+        std::vector<std::string>{"Table 1", "Budget", "Costs", "Costs (table 2)", "Budget (table 2)"});
+  CHECK_THAT(html,
+             Catch::Contains("<th class=\"align-right\">Budget</th>\n<th class=\"align-center\">B</th>"));
+  CHECK(html.find(" align=") == std::string::npos);
+  CHECK(html.find("<section", html.find("<h2 id=\"budget-2\">")) != std::string::npos);
+}
+
 TEST_CASE("render: headings get their anchors and are shifted", "[parse][markdown][render]") {
   const std::string html = render("# 5. Better Care Fund\n\n## Background\n\nText.\n");
   CHECK_THAT(html, Catch::Contains("<h2 id=\"item-5\">5. Better Care Fund</h2>"));
