@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "parse/markdown_bounds.h"
+
 namespace quorum {
 namespace {
 
@@ -17,6 +19,77 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
   for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
   return n;
+}
+
+std::string rep(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// The shape must be refused at this line with a message holding `words`; the prefix puts
+// it on line 4, after a paragraph and a heading.
+void expect_refused(const std::string& shape, int line, const std::string& words) {
+  const auto hazard = find_markdown_hazard("Some text.\n\n## A heading\n" + shape);
+  INFO(shape.substr(0, 60));
+  REQUIRE(hazard.has_value());
+  CHECK(hazard->line == line);
+  CHECK(hazard->column >= 1);
+  CHECK_THAT(hazard->message, Catch::Contains(words));
+}
+
+TEST_CASE("markdown bounds: each shape cmark-gfm reads in quadratic time is refused at its line",
+          "[parse][markdown][bounds]") {
+  // Nested images and links (CVE-2023-22486), spaced so the brackets are what counts.
+  expect_refused(rep("![[]() ", 600), 4, "more than 500 square brackets '['");
+  expect_refused(rep("![[]()", 600), 4, "more than 128 brackets '(' or ')'");
+  expect_refused(rep("*t ", 1500) + rep("_t*_ ", 1500), 4, "more than 5,000 marks '*' or '_'");
+  expect_refused("~e" + rep(",z~~", 1100), 4, "more than 1,000 marks '~'");
+  expect_refused("-1" + rep("<?x", 1100) + "y", 4, "more than 1,000 '<'");
+  expect_refused(rep(" -", 40) + "x" + rep("\n", 40), 4, "more than 32 quotes ('>') or lists");
+  expect_refused(rep(">", 40) + rep(".", 40), 4, "more than 32 quotes");
+  // A table of 6,000 columns: the error names the table's first line.
+  expect_refused("\n|" + rep("x|", 6000) + "\n|" + rep("-|", 6000) + "\n", 5, "this table has 6,000 columns");
+  expect_refused("x\n| - |\n" + rep("|", 300) + "y\n", 6, "more than 256 bars '|'");
+  expect_refused(rep("|-\nt>|-\n", 300), 4 + 400, "more than 200 lines made only of");
+  expect_refused(":-\n" + rep(":\n", 300) + ":-\n", 4 + 200, "more than 200 lines made only of");
+  expect_refused(rep("z_www.", 40), 4, "more than 32 web addresses");
+  expect_refused(rep("<http://s", 40), 4, "more than 32 web addresses");
+  expect_refused("www." + rep(")", 200), 4, "more than 128 brackets");
+  // The count runs across the lines of one paragraph, and a later paragraph's line is named.
+  expect_refused("Fine.\n\n" + rep("[a\n", 501), 6 + 500, "square brackets");
+}
+
+TEST_CASE("markdown bounds: large documents of the same characters are not refused",
+          "[parse][markdown][bounds]") {
+  // 20,000 balanced links in one paragraph, and nested links and images.
+  CHECK_FALSE(find_markdown_hazard(rep("See [a](https://example.org/b) and ![c](d.png) ", 20000)));
+  CHECK_FALSE(find_markdown_hazard(rep("[![logo](a.png)](https://example.org) ", 5000)));
+  // Bold and italic: 2,000 spans a paragraph, over 200 paragraphs.
+  CHECK_FALSE(find_markdown_hazard(rep(rep("Some **bold** and _italic_ text. ", 1000) + "\n\n", 200)));
+  // 200 tables of 20 columns and 50 rows, each under a heading with no blank line between.
+  const std::string table = "|" + rep(" *h* |", 20) + "\n|" + rep(":---|", 20) + "\n" +
+                            rep("|" + rep(" **1,200** |", 20) + "\n", 50);
+  CHECK_FALSE(find_markdown_hazard(rep("## Figures\n" + table, 200)));
+  // A long list with links, numbers and bold, without blank lines; lists 10 deep; quotes.
+  CHECK_FALSE(find_markdown_hazard(rep("- **Cllr Smith** (chair) - see [notes](a_b.md) < 5% ~ 3\n", 1000)));
+  CHECK_FALSE(find_markdown_hazard(rep("| ~~old~~ | ~3 | `a_b` |\n", 200)));
+  std::string nested;
+  for (int i = 0; i < 10; ++i) nested += std::string(static_cast<std::size_t>(i) * 2, ' ') + "1. item\n";
+  CHECK_FALSE(find_markdown_hazard(rep(nested, 500)));
+  CHECK_FALSE(find_markdown_hazard(rep("> > > quoted *text*\n", 1000)));
+  // A long web address, and brackets that are text.
+  CHECK_FALSE(
+      find_markdown_hazard("<https://example.org/" + std::string(3000, 'a') + "?a=(1)&b=https://x.org>\n"));
+  CHECK_FALSE(find_markdown_hazard(rep("\\[", 5000) + rep("\\*", 10000) + "\n"));
+}
+
+TEST_CASE("markdown bounds: text refused by the pre-scan never reaches cmark-gfm",
+          "[parse][markdown][bounds]") {
+  // Were it parsed, 600 KB of this takes cmark-gfm 0.29.0.gfm.6 minutes.
+  const std::string hostile = rep("![[]()", 100000);
+  CHECK(render(hostile).empty());
+  CHECK(outline_markdown(hostile, 1).links.empty());
 }
 
 TEST_CASE("leading_item_number finds the agenda number a heading starts with", "[parse][markdown]") {

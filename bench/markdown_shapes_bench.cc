@@ -1,0 +1,234 @@
+// Hostile and heavy Markdown shapes, timed (issues 20 and 21). Figures are printed, never
+// asserted.
+//
+//   quorum_bench_markdown shapes [NAME...]   each shape grown x4 until cmark-gfm takes over
+//       a second (or the text passes 8 MB): bytes, cmark-gfm's CPU time (Quorum's options and
+//       extensions, parse and render), the growth exponent (1 = linear, 2 = quadratic), and
+//       the time of Quorum's pre-scan (markdown_bounds.h) with what it says;
+//   quorum_bench_markdown report [SCALE]      render_markdown on a report of 2,000 headings and
+//       500 tables (times SCALE, default 1 and 10; fractions allowed), CPU time and the
+//       ratio to the first scale.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm/cmark-gfm.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "parse/markdown.h"
+#include "parse/markdown_bounds.h"
+
+namespace {
+
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+std::size_t cmark_alone(const std::string& markdown) {
+  constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+  cmark_parser* parser = cmark_parser_new(kOptions);
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser, ext);
+    }
+  }
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
+  const std::size_t size = std::string(html).size();
+  std::free(html);  // NOLINT(cppcoreguidelines-no-malloc)
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return size;
+}
+
+std::string rep(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+struct Shape {
+  const char* name;
+  std::function<std::string(std::size_t)> make;
+};
+
+// The shapes of cmark's and cmark-gfm's pathological tests and advisories (CVE-2022-39209,
+// CVE-2023-22483/22484/22486, CVE-2023-24824, CVE-2023-26485, CVE-2023-37463), a few more,
+// and benign documents of the same characters that must not be refused.
+std::vector<Shape> shapes() {
+  return {
+      {"nested ![[ (issue 20)", [](std::size_t n) { return rep("![[", n) + "\n"; }},
+      {"nested [ a ]", [](std::size_t n) { return rep("[", n) + "a" + rep("]", n) + "\n"; }},
+      {"![[]() CVE-2023-22486", [](std::size_t n) { return rep("![[]()", n) + "\n"; }},
+      {"![l CVE-2022-39209", [](std::size_t n) { return rep("![l", n) + "\n"; }},
+      {"[a openers", [](std::size_t n) { return rep("[a ", n) + "\n"; }},
+      {"a] closers", [](std::size_t n) { return rep("a] ", n) + "\n"; }},
+      {"[ (]( pattern", [](std::size_t n) { return rep("[ (](", n) + "\n"; }},
+      {"[](  unclosed", [](std::size_t n) { return rep("[](", n) + "\n"; }},
+      {"[a](b unclosed", [](std::size_t n) { return rep("[a](b", n) + "\n"; }},
+      {"[a](<b unclosed", [](std::size_t n) { return rep("[a](<b", n) + "\n"; }},
+      {"[ a_ link+emph", [](std::size_t n) { return rep("[ a_", n) + "\n"; }},
+      {"ref def + nested [", [](std::size_t n) { return "[x]: y\n\n" + rep("[", n) + "a" + rep("]", n) + "\n"; }},
+      {"[\\\\\\ backslashes", [](std::size_t n) { return "[" + rep("\\", n) + "\n"; }},
+      {"*a **a nested emph", [](std::size_t n) { return rep("*a **a ", n) + "b" + rep(" a** a*", n) + "\n"; }},
+      {"a_ closers", [](std::size_t n) { return rep("a_ ", n) + "\n"; }},
+      {"_a openers", [](std::size_t n) { return rep("_a ", n) + "\n"; }},
+      {"*a_ mismatched", [](std::size_t n) { return rep("*a_ ", n) + "\n"; }},
+      {"a**b c* mult of 3", [](std::size_t n) { return "a**b" + rep("c* ", n) + "\n"; }},
+      {"*_* _ neither", [](std::size_t n) { return rep("*_* _ ", n) + "\n"; }},
+      {"*t _t*_ CVE-2023-22483", [](std::size_t n) { return rep("*t ", n) + rep("_t*_ ", n) + "\n"; }},
+      {"___.___ CVE-2023-26485", [](std::size_t n) { return rep("_", n) + "." + rep("_", n) + "\n"; }},
+      {"~e,z~~ strikethrough", [](std::size_t n) { return "~e" + rep(",z~~", n) + "\n"; }},
+      {"> > > quotes", [](std::size_t n) { return rep("> ", n) + "a\n"; }},
+      {">>>... CVE-2023-22483", [](std::size_t n) { return rep(">", n) + rep(".", n) + "\n"; }},
+      {">>>a* CVE-2023-24824", [](std::size_t n) { return rep(">", n) + rep("a*", n) + "\n"; }},
+      {"nested lists", [](std::size_t n) {
+         std::string s;
+         for (std::size_t i = 0; i < n; ++i) s += std::string(2 * i, ' ') + "* a\n";
+         return s;
+       }},
+      {" - - - x CVE-2023-24824", [](std::size_t n) { return rep(" -", n) + "x" + rep("\n", n); }},
+      {"- - - x blank lines", [](std::size_t n) { return rep("- ", n) + "x\n" + rep("\n", n); }},
+      {"1. 2. 2. CVE-2023-26485", [](std::size_t n) { return "1.\n" + rep(" 2.\n", n); }},
+      {" -\\n x CVE-2023-26485", [](std::size_t n) { return rep(" -\n", n) + "x\n"; }},
+      {"e` e`` backticks", [](std::size_t n) {
+         std::string s;
+         for (std::size_t i = 1; i <= n; ++i) s += "e" + std::string(i, '`');
+         return s + "\n";
+       }},
+      {"```aaa` fence", [](std::size_t n) { return std::string(n, '`') + std::string(n, 'a') + "`\n"; }},
+      {"</<!-- CVE-2023-22484", [](std::size_t n) { return "</" + rep("<!--", n) + "\n"; }},
+      {"a<!-- comments", [](std::size_t n) { return "a" + rep("<!--", n) + "\n"; }},
+      {"-1<?x CVE-2023-22483", [](std::size_t n) { return "-1" + rep("<?x", n) + "y\n"; }},
+      {"<http://s autolinks", [](std::size_t n) { return rep("<http://s", n) + "\n"; }},
+      {"z_www. CVE-2023-22483", [](std::size_t n) { return rep("z_www.", n) + "\n"; }},
+      {"www.))) CVE-2023-22483", [](std::size_t n) { return "www." + rep(")", n) + "\n"; }},
+      {"www. www. prefixes", [](std::size_t n) { return "\xC3\xA9 " + rep("www. ", n) + "\n"; }},
+      {"|-\\nt>|- CVE-2023-22483", [](std::size_t n) { return rep("|-\nt>|-\n", n) + "y\n"; }},
+      {"| - | then |||| CVE-2023-22483", [](std::size_t n) { return "x\n| - |\n" + rep("|", n) + "y\n"; }},
+      {":-\\n:\\n CVE-2023-22483", [](std::size_t n) { return ":-\n" + rep(":\n", n) + ":-\n"; }},
+      {"aaa\\rbbb\\n- tables", [](std::size_t n) { return rep("aaa\rbbb\n-\v\n", n); }},
+      {"wide table CVE-2023-37463", [](std::size_t n) { return "|" + rep("x|", n) + "\n|" + rep("-|", n) + "\n"; }},
+      {"wide table + rows", [](std::size_t n) {
+         return "|" + rep("x|", n) + "\n|" + rep("-|", n) + "\n" + rep("a\n", n);
+       }},
+      {"table, empty rows", [](std::size_t n) { return "|a|b|\n|-|-|\n" + rep("|||\n", n); }},
+      {"ref defs [a]: u", [](std::size_t n) { return rep("[a]: u\n", n); }},
+      {"distinct ref defs + uses", [](std::size_t n) {
+         std::string s;
+         for (std::size_t i = 0; i < n; ++i) s += "[r" + std::to_string(i) + "]: /u\n";
+         return s + "\n" + rep("[r0] ", n) + "\n";
+       }},
+      {"[f]:u CVE-2023-22483", [](std::size_t n) { return "[f]:u\n\"\n" + rep("[f]\n", n) + "[f]:u \"t\n"; }},
+      {"**** rule", [](std::size_t n) { return std::string(n, '*') + "\n"; }},
+      {"    indent", [](std::size_t n) { return std::string(n, ' ') + "\xC3\xA9\n"; }},
+      // Benign: must stay linear and must not be refused.
+      {"benign: [a](b) links", [](std::size_t n) { return rep("See [a](https://example.org/b) and ", n) + "\n"; }},
+      {"benign: **bold** _it_", [](std::size_t n) { return rep("Some **bold** and _italic_ text. ", n) + "\n"; }},
+      {"benign: 20-col tables", [](std::size_t n) {
+         std::string t = "\n|" + rep(" h |", 20) + "\n|" + rep("---|", 20) + "\n" + rep("|" + rep(" c |", 20) + "\n", 5);
+         return rep(t, n);
+       }},
+      {"benign: list items", [](std::size_t n) { return rep("- item with `code` and a [link](x)\n", n); }},
+      {"benign: quotes", [](std::size_t n) { return rep("> quoted line\n\n", n); }},
+  };
+}
+
+void run_shapes(const std::vector<std::string>& only) {
+  std::printf("%-32s %10s %10s %7s  %-11s %s\n", "shape", "bytes", "cmark s", "growth", "pre-scan ms",
+              "pre-scan says");
+  for (const auto& shape : shapes()) {
+    if (!only.empty()) {
+      bool wanted = false;
+      for (const auto& o : only) wanted = wanted || std::string(shape.name).find(o) != std::string::npos;
+      if (!wanted) continue;
+    }
+    double last_t = 0;
+    std::size_t last_b = 0;
+    for (std::size_t n = 1000;; n *= 4) {
+      const std::string text = shape.make(n);
+      double t0 = cpu_seconds();
+      cmark_alone(text);
+      const double t = cpu_seconds() - t0;
+      t0 = cpu_seconds();
+      const auto hazard = quorum::find_markdown_hazard(text);
+      const double check = cpu_seconds() - t0;
+      std::string growth = "-";
+      if (last_b > 0 && last_t > 0.002) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%.2f", std::log(t / last_t) / std::log(double(text.size()) / double(last_b)));
+        growth = buf;
+      }
+      std::string says = hazard ? "line " + std::to_string(hazard->line) + ":" + std::to_string(hazard->column) +
+                                      " " + hazard->message.substr(0, 60)
+                                : "accepted";
+      std::printf("%-32s %10zu %10.3f %7s  %11.2f %s\n", shape.name, text.size(), t, growth.c_str(), check * 1000,
+                  says.c_str());
+      std::fflush(stdout);
+      last_t = t;
+      last_b = text.size();
+      if (t > 1.0 || text.size() > 8'000'000 || n > 4'000'000) break;
+    }
+  }
+}
+
+// A report like the independent archive's, scaled: per unit, 4 headings, one table of 5
+// columns and 6 rows under every fourth heading, and paragraphs between.
+std::string report(double scale) {
+  std::string s;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(500 * scale); ++i) {
+    for (int h = 0; h < 4; ++h) {
+      s += "## Section " + std::to_string(i) + "." + std::to_string(h) + "\n\nThe committee noted the figures for the " +
+           "quarter and asked officers to report back with the options considered.\n\n";
+    }
+    s += "| Scheme | 2023 | 2024 | Change | Note |\n|:---|---:|---:|:---:|---|\n";
+    for (int r = 0; r < 6; ++r) s += "| Row " + std::to_string(r) + " | 1,200 | 1,350 | +12% | on track |\n";
+    s += "\n";
+  }
+  return s;
+}
+
+void run_report(const std::vector<double>& scales) {
+  std::printf("%-8s %10s %9s %9s %12s\n", "scale", "bytes", "headings", "tables", "render CPU s");
+  double first = 0;
+  for (const double scale : scales) {
+    const std::string text = report(scale);
+    const double t0 = cpu_seconds();
+    const std::string html =
+        quorum::render_markdown(text, {}, [](const std::string& url) { return quorum::LinkTarget{true, url}; });
+    const double t = cpu_seconds() - t0;
+    if (first == 0) first = t;
+    std::printf("%-8g %10zu %9.0f %9.0f %12.3f", scale, text.size(), 2000 * scale, 500 * scale, t);
+    if (t != first) std::printf("   x%.1f of scale %g", t / first, scales.front());
+    std::printf("\n");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cmark_gfm_core_extensions_ensure_registered();
+  const std::string mode = argc > 1 ? argv[1] : "shapes";
+  std::vector<std::string> rest(argv + std::min(argc, 2), argv + argc);
+  if (mode == "shapes") {
+    run_shapes(rest);
+  } else if (mode == "report") {
+    std::vector<double> scales;
+    for (const auto& r : rest) scales.push_back(std::stod(r));
+    if (scales.empty()) scales = {1, 10};
+    run_report(scales);
+  } else {
+    std::fprintf(stderr, "usage: quorum_bench_markdown shapes [NAME...] | report [SCALE...]\n");
+    return 2;
+  }
+  return 0;
+}
