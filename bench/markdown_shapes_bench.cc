@@ -5,6 +5,8 @@
 //       a second (or the text passes 8 MB): bytes, cmark-gfm's CPU time (Quorum's options and
 //       extensions, parse and render), the growth exponent (1 = linear, 2 = quadratic), and
 //       the time of Quorum's pre-scan (markdown_bounds.h) with what it says;
+//   quorum_bench_markdown prescan [BYTES]    the pre-scan alone on each shape of about BYTES
+//       (default 1 MB): how long refusing (or passing) takes;
 //   quorum_bench_markdown report [SCALE]      render_markdown on a report of 2,000 headings and
 //       500 tables (times SCALE, default 1 and 10; fractions allowed), CPU time and the
 //       ratio to the first scale.
@@ -77,9 +79,11 @@ std::vector<Shape> shapes() {
       {"[a](b unclosed", [](std::size_t n) { return rep("[a](b", n) + "\n"; }},
       {"[a](<b unclosed", [](std::size_t n) { return rep("[a](<b", n) + "\n"; }},
       {"[ a_ link+emph", [](std::size_t n) { return rep("[ a_", n) + "\n"; }},
-      {"ref def + nested [", [](std::size_t n) { return "[x]: y\n\n" + rep("[", n) + "a" + rep("]", n) + "\n"; }},
+      {"ref def + nested [",
+       [](std::size_t n) { return "[x]: y\n\n" + rep("[", n) + "a" + rep("]", n) + "\n"; }},
       {"[\\\\\\ backslashes", [](std::size_t n) { return "[" + rep("\\", n) + "\n"; }},
-      {"*a **a nested emph", [](std::size_t n) { return rep("*a **a ", n) + "b" + rep(" a** a*", n) + "\n"; }},
+      {"*a **a nested emph",
+       [](std::size_t n) { return rep("*a **a ", n) + "b" + rep(" a** a*", n) + "\n"; }},
       {"a_ closers", [](std::size_t n) { return rep("a_ ", n) + "\n"; }},
       {"_a openers", [](std::size_t n) { return rep("_a ", n) + "\n"; }},
       {"*a_ mismatched", [](std::size_t n) { return rep("*a_ ", n) + "\n"; }},
@@ -91,7 +95,8 @@ std::vector<Shape> shapes() {
       {"> > > quotes", [](std::size_t n) { return rep("> ", n) + "a\n"; }},
       {">>>... CVE-2023-22483", [](std::size_t n) { return rep(">", n) + rep(".", n) + "\n"; }},
       {">>>a* CVE-2023-24824", [](std::size_t n) { return rep(">", n) + rep("a*", n) + "\n"; }},
-      {"nested lists", [](std::size_t n) {
+      {"nested lists",
+       [](std::size_t n) {
          std::string s;
          for (std::size_t i = 0; i < n; ++i) s += std::string(2 * i, ' ') + "* a\n";
          return s;
@@ -100,7 +105,8 @@ std::vector<Shape> shapes() {
       {"- - - x blank lines", [](std::size_t n) { return rep("- ", n) + "x\n" + rep("\n", n); }},
       {"1. 2. 2. CVE-2023-26485", [](std::size_t n) { return "1.\n" + rep(" 2.\n", n); }},
       {" -\\n x CVE-2023-26485", [](std::size_t n) { return rep(" -\n", n) + "x\n"; }},
-      {"e` e`` backticks", [](std::size_t n) {
+      {"e` e`` backticks",
+       [](std::size_t n) {
          std::string s;
          for (std::size_t i = 1; i <= n; ++i) s += "e" + std::string(i, '`');
          return s + "\n";
@@ -117,25 +123,35 @@ std::vector<Shape> shapes() {
       {"| - | then |||| CVE-2023-22483", [](std::size_t n) { return "x\n| - |\n" + rep("|", n) + "y\n"; }},
       {":-\\n:\\n CVE-2023-22483", [](std::size_t n) { return ":-\n" + rep(":\n", n) + ":-\n"; }},
       {"aaa\\rbbb\\n- tables", [](std::size_t n) { return rep("aaa\rbbb\n-\v\n", n); }},
-      {"wide table CVE-2023-37463", [](std::size_t n) { return "|" + rep("x|", n) + "\n|" + rep("-|", n) + "\n"; }},
-      {"wide table + rows", [](std::size_t n) {
-         return "|" + rep("x|", n) + "\n|" + rep("-|", n) + "\n" + rep("a\n", n);
-       }},
+      {"wide table CVE-2023-37463",
+       [](std::size_t n) { return "|" + rep("x|", n) + "\n|" + rep("-|", n) + "\n"; }},
+      {"wide table + rows",
+       [](std::size_t n) { return "|" + rep("x|", n) + "\n|" + rep("-|", n) + "\n" + rep("a\n", n); }},
       {"table, empty rows", [](std::size_t n) { return "|a|b|\n|-|-|\n" + rep("|||\n", n); }},
       {"ref defs [a]: u", [](std::size_t n) { return rep("[a]: u\n", n); }},
-      {"distinct ref defs + uses", [](std::size_t n) {
+      {"distinct ref defs + uses",
+       [](std::size_t n) {
          std::string s;
          for (std::size_t i = 0; i < n; ++i) s += "[r" + std::to_string(i) + "]: /u\n";
          return s + "\n" + rep("[r0] ", n) + "\n";
        }},
       {"[f]:u CVE-2023-22483", [](std::size_t n) { return "[f]:u\n\"\n" + rep("[f]\n", n) + "[f]:u \"t\n"; }},
+      {"[f]:u variant: no end", [](std::size_t n) { return "[f]:u\n\"\n" + rep("[f]\n", n); }},
+      {"[f]:u variant: no quote", [](std::size_t n) { return "[f]:u\n" + rep("[f]\n", n) + "[f]:u \"t\n"; }},
+      {"[f]:u variant: plain [f]", [](std::size_t n) { return "[f]:u\n\n" + rep("[f]\n", n); }},
+      {"[f]:u variant: quote, a",
+       [](std::size_t n) { return "[f]:u\n\"\n" + rep("a\n", n) + "[f]:u \"t\n"; }},
       {"**** rule", [](std::size_t n) { return std::string(n, '*') + "\n"; }},
       {"    indent", [](std::size_t n) { return std::string(n, ' ') + "\xC3\xA9\n"; }},
       // Benign: must stay linear and must not be refused.
-      {"benign: [a](b) links", [](std::size_t n) { return rep("See [a](https://example.org/b) and ", n) + "\n"; }},
-      {"benign: **bold** _it_", [](std::size_t n) { return rep("Some **bold** and _italic_ text. ", n) + "\n"; }},
-      {"benign: 20-col tables", [](std::size_t n) {
-         std::string t = "\n|" + rep(" h |", 20) + "\n|" + rep("---|", 20) + "\n" + rep("|" + rep(" c |", 20) + "\n", 5);
+      {"benign: [a](b) links",
+       [](std::size_t n) { return rep("See [a](https://example.org/b) and ", n) + "\n"; }},
+      {"benign: **bold** _it_",
+       [](std::size_t n) { return rep("Some **bold** and _italic_ text. ", n) + "\n"; }},
+      {"benign: 20-col tables",
+       [](std::size_t n) {
+         std::string t =
+             "\n|" + rep(" h |", 20) + "\n|" + rep("---|", 20) + "\n" + rep("|" + rep(" c |", 20) + "\n", 5);
          return rep(t, n);
        }},
       {"benign: list items", [](std::size_t n) { return rep("- item with `code` and a [link](x)\n", n); }},
@@ -165,19 +181,38 @@ void run_shapes(const std::vector<std::string>& only) {
       std::string growth = "-";
       if (last_b > 0 && last_t > 0.002) {
         char buf[16];
-        std::snprintf(buf, sizeof buf, "%.2f", std::log(t / last_t) / std::log(double(text.size()) / double(last_b)));
+        std::snprintf(buf, sizeof buf, "%.2f",
+                      std::log(t / last_t) / std::log(double(text.size()) / double(last_b)));
         growth = buf;
       }
-      std::string says = hazard ? "line " + std::to_string(hazard->line) + ":" + std::to_string(hazard->column) +
-                                      " " + hazard->message.substr(0, 60)
+      std::string says = hazard ? "line " + std::to_string(hazard->line) + ":" +
+                                      std::to_string(hazard->column) + " " + hazard->message.substr(0, 60)
                                 : "accepted";
-      std::printf("%-32s %10zu %10.3f %7s  %11.2f %s\n", shape.name, text.size(), t, growth.c_str(), check * 1000,
-                  says.c_str());
+      std::printf("%-32s %10zu %10.3f %7s  %11.2f %s\n", shape.name, text.size(), t, growth.c_str(),
+                  check * 1000, says.c_str());
       std::fflush(stdout);
       last_t = t;
       last_b = text.size();
       if (t > 1.0 || text.size() > 8'000'000 || n > 4'000'000) break;
     }
+  }
+}
+
+// The pre-scan alone on each shape made about `bytes` long: what refusing (or passing) costs.
+void run_prescan(std::size_t bytes) {
+  std::printf("%-32s %10s %12s  %s\n", "shape", "bytes", "pre-scan ms", "pre-scan says");
+  for (const auto& shape : shapes()) {
+    std::size_t n = 1000;
+    std::string text = shape.make(n);
+    while (text.size() < bytes && n < 100'000'000) text = shape.make(n *= 2);
+    const double t0 = cpu_seconds();
+    const auto hazard = quorum::find_markdown_hazard(text);
+    const double t = cpu_seconds() - t0;
+    const std::string says = hazard
+                                 ? "refused at " + std::to_string(hazard->line) + ":" +
+                                       std::to_string(hazard->column) + ": " + hazard->message.substr(0, 50)
+                                 : "accepted";
+    std::printf("%-32s %10zu %12.2f  %s\n", shape.name, text.size(), t * 1000, says.c_str());
   }
 }
 
@@ -187,7 +222,8 @@ std::string report(double scale) {
   std::string s;
   for (std::size_t i = 0; i < static_cast<std::size_t>(500 * scale); ++i) {
     for (int h = 0; h < 4; ++h) {
-      s += "## Section " + std::to_string(i) + "." + std::to_string(h) + "\n\nThe committee noted the figures for the " +
+      s += "## Section " + std::to_string(i) + "." + std::to_string(h) +
+           "\n\nThe committee noted the figures for the " +
            "quarter and asked officers to report back with the options considered.\n\n";
     }
     s += "| Scheme | 2023 | 2024 | Change | Note |\n|:---|---:|---:|:---:|---|\n";
@@ -203,8 +239,9 @@ void run_report(const std::vector<double>& scales) {
   for (const double scale : scales) {
     const std::string text = report(scale);
     const double t0 = cpu_seconds();
-    const std::string html =
-        quorum::render_markdown(text, {}, [](const std::string& url) { return quorum::LinkTarget{true, url}; });
+    const std::string html = quorum::render_markdown(text, {}, [](const std::string& url) {
+      return quorum::LinkTarget{true, url};
+    });
     const double t = cpu_seconds() - t0;
     if (first == 0) first = t;
     std::printf("%-8g %10zu %9.0f %9.0f %12.3f", scale, text.size(), 2000 * scale, 500 * scale, t);
@@ -221,13 +258,16 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(argv + std::min(argc, 2), argv + argc);
   if (mode == "shapes") {
     run_shapes(rest);
+  } else if (mode == "prescan") {
+    run_prescan(rest.empty() ? 1'000'000 : std::stoul(rest[0]));
   } else if (mode == "report") {
     std::vector<double> scales;
     for (const auto& r : rest) scales.push_back(std::stod(r));
     if (scales.empty()) scales = {1, 10};
     run_report(scales);
   } else {
-    std::fprintf(stderr, "usage: quorum_bench_markdown shapes [NAME...] | report [SCALE...]\n");
+    std::fprintf(stderr,
+                 "usage: quorum_bench_markdown shapes [NAME...] | prescan [BYTES] | report [SCALE...]\n");
     return 2;
   }
   return 0;

@@ -75,6 +75,7 @@ int rule_columns(std::string_view line) {
   int columns = 0;
   bool dash_in_cell = false;
   bool bar = false;
+  if (line.find_first_of("-:") == std::string_view::npos) return -1;  // "| | |": an empty row
   for (const char c : line) {
     if (c == '|') {
       bar = true;

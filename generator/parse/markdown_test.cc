@@ -71,6 +71,8 @@ TEST_CASE("markdown bounds: large documents of the same characters are not refus
   const std::string table = "|" + rep(" *h* |", 20) + "\n|" + rep(":---|", 20) + "\n" +
                             rep("|" + rep(" **1,200** |", 20) + "\n", 50);
   CHECK_FALSE(find_markdown_hazard(rep("## Figures\n" + table, 200)));
+  // A form's table with 300 empty rows.
+  CHECK_FALSE(find_markdown_hazard("| Name | Post |\n|---|---|\n" + rep("| | |\n", 300)));
   // A long list with links, numbers and bold, without blank lines; lists 10 deep; quotes.
   CHECK_FALSE(find_markdown_hazard(rep("- **Cllr Smith** (chair) - see [notes](a_b.md) < 5% ~ 3\n", 1000)));
   CHECK_FALSE(find_markdown_hazard(rep("| ~~old~~ | ~3 | `a_b` |\n", 200)));
