@@ -7,6 +7,8 @@
 //       the time of Quorum's pre-scan (markdown_bounds.h) with what it says;
 //   quorum_bench_markdown prescan [BYTES]    the pre-scan alone on each shape of about BYTES
 //       (default 1 MB): how long refusing (or passing) takes;
+//   quorum_bench_markdown capped              each shape just under its limit, to about 1 MB:
+//       the most cmark-gfm work the limits let through;
 //   quorum_bench_markdown report [SCALE]      render_markdown on a report of 2,000 headings and
 //       500 tables (times SCALE, default 1 and 10; fractions allowed), CPU time and the
 //       ratio to the first scale.
@@ -71,6 +73,7 @@ std::vector<Shape> shapes() {
       {"nested ![[ (issue 20)", [](std::size_t n) { return rep("![[", n) + "\n"; }},
       {"nested [ a ]", [](std::size_t n) { return rep("[", n) + "a" + rep("]", n) + "\n"; }},
       {"![[]() CVE-2023-22486", [](std::size_t n) { return rep("![[]()", n) + "\n"; }},
+      {"![[]()  spaced", [](std::size_t n) { return rep("![[]() ", n) + "\n"; }},
       {"![l CVE-2022-39209", [](std::size_t n) { return rep("![l", n) + "\n"; }},
       {"[a openers", [](std::size_t n) { return rep("[a ", n) + "\n"; }},
       {"a] closers", [](std::size_t n) { return rep("a] ", n) + "\n"; }},
@@ -216,6 +219,40 @@ void run_prescan(std::size_t bytes) {
   }
 }
 
+// Each hostile shape held just under its limit, repeated to about 1 MB: the worst the
+// limits allow, for cmark-gfm (the pre-scan passes all of them).
+void run_capped() {
+  const auto paragraphs = [](const std::string& p) {
+    return rep(p + "\n\n", 1'000'000 / (p.size() + 2) + 1);
+  };
+  const std::vector<std::pair<const char*, std::string>> capped = {
+      {"499 open ![ then links", "Intro " + rep("![ ", 499) + rep("[]() ", 200'000) + "\n"},
+      {"![[]() x 80 per paragraph", paragraphs(rep("![[]() ", 80))},
+      {"*t _t*_ at 5,000 marks", paragraphs(rep("*t ", 1250) + rep("_t*_ ", 1250))},
+      {"~e,z~~ at 1,000 marks", paragraphs("~e" + rep(",z~~", 999))},
+      {"<?x at 1,000", paragraphs("-1" + rep("<?x", 999) + "y")},
+      {"32 nested lists, blank lines", rep(" -", 32) + "x" + rep("\n", 1'000'000)},
+      {"32 quotes and a*", paragraphs(rep(">", 32) + rep("a*", 2000))},
+      {"64 columns, 3,900 1-cell rows",
+       "|" + rep("x|", 64) + "\n|" + rep("-|", 64) + "\n" + rep("a\n", 3900)},
+      {"as many, 1 MB of 5-cell rows", "|" + rep("x|", 64) + "\n|" + rep("-|", 64) + "\n" +
+                                           rep("|a|b|c|d|e|\n", 3900) + "\n\n" + rep("x ", 480'000)},
+      {"128 bars a row", paragraphs("x\n| - |\n" + rep("|", 128) + "y")},
+      {"50 rule lines", paragraphs(rep("|-\nt>|-\n", 50))},
+      {"z_www. 32 a word", paragraphs(rep(rep("z_www.", 32) + " ", 100))},
+      {"www.))) 127 a word", paragraphs(rep("www." + rep(")", 127) + " ", 20))},
+  };
+  std::printf("%-32s %10s %10s %s\n", "shape at its limit", "bytes", "cmark s", "pre-scan");
+  for (const auto& [name, text] : capped) {
+    const double t0 = cpu_seconds();
+    cmark_alone(text);
+    const double t = cpu_seconds() - t0;
+    std::printf("%-32s %10zu %10.3f %s\n", name, text.size(), t,
+                quorum::find_markdown_hazard(text) ? "refused" : "accepted");
+    std::fflush(stdout);
+  }
+}
+
 // A report like the independent archive's, scaled: per unit, 4 headings, one table of 5
 // columns and 6 rows under every fourth heading, and paragraphs between.
 std::string report(double scale) {
@@ -258,6 +295,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(argv + std::min(argc, 2), argv + argc);
   if (mode == "shapes") {
     run_shapes(rest);
+  } else if (mode == "capped") {
+    run_capped();
   } else if (mode == "prescan") {
     run_prescan(rest.empty() ? 1'000'000 : std::stoul(rest[0]));
   } else if (mode == "report") {
@@ -266,8 +305,9 @@ int main(int argc, char** argv) {
     if (scales.empty()) scales = {1, 10};
     run_report(scales);
   } else {
-    std::fprintf(stderr,
-                 "usage: quorum_bench_markdown shapes [NAME...] | prescan [BYTES] | report [SCALE...]\n");
+    std::fprintf(
+        stderr,
+        "usage: quorum_bench_markdown shapes [NAME...] | capped | prescan [BYTES] | report [SCALE...]\n");
     return 2;
   }
   return 0;

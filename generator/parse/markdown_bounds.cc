@@ -137,7 +137,7 @@ class Scanner {
                                   "attachment"};
   }
 
-  void new_paragraph() { brackets_ = emphasis_ = tildes_ = tags_ = rules_ = 0; }
+  void new_paragraph() { brackets_ = emphasis_ = tildes_ = tags_ = rules_ = table_columns_ = 0; }
 
   std::optional<Found> scan_line(std::string_view line, std::size_t start, std::size_t previous_line) {
     if (const std::size_t at = too_deep(line); at != std::string_view::npos) {
@@ -145,8 +145,19 @@ class Scanner {
                                    " quotes ('>') or lists ('-', '*', '+' or a number) inside one another. " +
                                    kSlow + ". Write the text with fewer levels"};
     }
+    // A table's rows are as wide as its rule, however short they are written ("a" under 64
+    // columns is 64 cells): what a table costs is its rows times its columns.
+    if (table_columns_ > 0) {
+      cells_ += table_columns_;
+      if (cells_ > B::kMaxTableCells) {
+        return Found{start, "the tables of this text have more than " + number(B::kMaxTableCells) +
+                                " cells in all (rows times columns). " + kSlow +
+                                ". Publish the largest tables as spreadsheet attachments"};
+      }
+    }
     if (const int columns = rule_columns(line); columns >= 0) {
       if (columns > B::kMaxColumns) return too_wide(previous_line, columns);
+      if (columns > 0) table_columns_ = columns;
       if (++rules_ > B::kMaxTableRuleLines) {
         return Found{start, "this paragraph has more than " + number(B::kMaxTableRuleLines) +
                                 " lines made only of '-', ':' and '|' (lines that can start a table). " +
@@ -249,6 +260,8 @@ class Scanner {
   int tildes_ = 0;
   int tags_ = 0;
   int rules_ = 0;
+  int table_columns_ = 0;  // of the table these lines are rows of, or 0
+  long long cells_ = 0;    // of all tables so far
 };
 
 }  // namespace

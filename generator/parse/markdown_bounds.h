@@ -17,16 +17,17 @@
 namespace quorum {
 
 struct MarkdownBounds {
-  static constexpr int kMaxOpenBrackets = 500;    // '[' open at once in one paragraph
-  static constexpr int kMaxEmphasisRuns = 5000;   // runs of '*' or '_' in one paragraph
-  static constexpr int kMaxTildeRuns = 1000;      // runs of '~' in one paragraph
-  static constexpr int kMaxTagStarts = 1000;      // '<' then a letter, '/', '?' or '!' in one paragraph
-  static constexpr int kMaxTableRuleLines = 200;  // lines only of '-', ':', '|' in one paragraph
-  static constexpr int kMaxNesting = 32;          // quote and list markers opening one line
-  static constexpr int kMaxColumns = 64;          // columns of a table
-  static constexpr int kMaxBars = 256;            // '|' on one line
-  static constexpr int kMaxLinksInWord = 32;      // 'www.' or '://' in one word (no spaces)
-  static constexpr int kMaxParensInWord = 128;    // '(' or ')' in one word
+  static constexpr int kMaxOpenBrackets = 500;   // '[' open at once in one paragraph
+  static constexpr int kMaxEmphasisRuns = 5000;  // runs of '*' or '_' in one paragraph
+  static constexpr int kMaxTildeRuns = 1000;     // runs of '~' in one paragraph
+  static constexpr int kMaxTagStarts = 1000;     // '<' then a letter, '/', '?' or '!' in one paragraph
+  static constexpr int kMaxTableRuleLines = 50;  // lines only of '-', ':', '|' in one paragraph
+  static constexpr int kMaxNesting = 32;         // quote and list markers opening one line
+  static constexpr int kMaxColumns = 64;         // columns of a table
+  static constexpr int kMaxBars = 128;           // '|' on one line
+  static constexpr int kMaxTableCells = 250000;  // rows x columns of all the tables of a text
+  static constexpr int kMaxLinksInWord = 32;     // 'www.' or '://' in one word (no spaces)
+  static constexpr int kMaxParensInWord = 128;   // '(' or ')' in one word
 };
 
 // Where the text first takes a shape cmark-gfm cannot read in linear time, and what to do

@@ -50,9 +50,12 @@ TEST_CASE("markdown bounds: each shape cmark-gfm reads in quadratic time is refu
   expect_refused(rep(">", 40) + rep(".", 40), 4, "more than 32 quotes");
   // A table of 6,000 columns: the error names the table's first line.
   expect_refused("\n|" + rep("x|", 6000) + "\n|" + rep("-|", 6000) + "\n", 5, "this table has 6,000 columns");
-  expect_refused("x\n| - |\n" + rep("|", 300) + "y\n", 6, "more than 256 bars '|'");
-  expect_refused(rep("|-\nt>|-\n", 300), 4 + 400, "more than 200 lines made only of");
-  expect_refused(":-\n" + rep(":\n", 300) + ":-\n", 4 + 200, "more than 200 lines made only of");
+  expect_refused("x\n| - |\n" + rep("|", 300) + "y\n", 6, "more than 128 bars '|'");
+  expect_refused(rep("|-\nt>|-\n", 100), 4 + 100, "more than 50 lines made only of");
+  expect_refused(":-\n" + rep(":\n", 100) + ":-\n", 4 + 50, "more than 50 lines made only of");
+  // Rows of one letter under 64 columns are 64 cells each: 250,000 cells in all at most.
+  expect_refused("|" + rep("x|", 64) + "\n|" + rep("-|", 64) + "\n" + rep("a\n", 4000), 6 + 3906,
+                 "more than 250,000 cells");
   expect_refused(rep("z_www.", 40), 4, "more than 32 web addresses");
   expect_refused(rep("<http://s", 40), 4, "more than 32 web addresses");
   expect_refused("www." + rep(")", 200), 4, "more than 128 brackets");
