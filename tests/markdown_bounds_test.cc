@@ -44,8 +44,9 @@ TEST_CASE("markdown bounds: a table of 6,000 columns in minutes fails the build 
           "[e2e][hostile][bounds]") {
   TempDir dir;
   Files files = parse_sections(minimal_site());
-  files[kMinutes] = "---\nstatus: approved\napproved_at: board/2017-09-08\n---\n## 1. Apologies\n\nNone.\n\n|" +
-                    rep("x|", 6000) + "\n|" + rep("-|", 6000) + "\n";
+  files[kMinutes] =
+      "---\nstatus: approved\napproved_at: board/2017-09-08\n---\n## 1. Apologies\n\nNone.\n\n|" +
+      rep("x|", 6000) + "\n|" + rep("-|", 6000) + "\n";
   write_files(dir / "repo", files);
   commit_all(dir / "repo", "Wide table");
   const BuildResult r = build(dir / "repo", dir / "public");

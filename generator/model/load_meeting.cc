@@ -113,7 +113,8 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   if (!description.empty() && !item.exempt()) {
     const SourcePos at = f.pos_of("description");
     if (const auto hazard = find_markdown_hazard(description)) {
-      ctx.diags.error(at, "in this description, line " + std::to_string(hazard->line) + ": " + hazard->message);
+      ctx.diags.error(at,
+                      "in this description, line " + std::to_string(hazard->line) + ": " + hazard->message);
     } else {
       item.description = make_body(description, source.path, at.line);
     }
