@@ -55,3 +55,22 @@ TEST_CASE("markdown bounds: a table of 6,000 columns in minutes fails the build 
   CHECK_THAT(r.err, Catch::Contains(kMinutes + ":9:1: error: this table has 6,000 columns"));
   CHECK_FALSE(fs::exists(dir / "public"));
 }
+
+TEST_CASE("markdown bounds: an agenda item's description of that shape fails the build at its field",
+          "[e2e][hostile][bounds]") {
+  TempDir dir;
+  Files files = parse_sections(minimal_site());
+  const std::string meeting = "content/committees/board/meetings/2017-09-08/meeting.yaml";
+  files[meeting] =
+      "date: 2017-09-08\nstatus: held\nagenda:\n  - number: \"1\"\n    title: Minutes of the last meeting\n"
+      "    kind: minutes\n    minutes_of: board/2017-07-19\n    description: \"" +
+      rep("*t ", 3000) + rep("_t*_ ", 3000) + "\"\n";
+  write_files(dir / "repo", files);
+  commit_all(dir / "repo", "Hostile description");
+  const BuildResult r = build(dir / "repo", dir / "public");
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(meeting + ":8:"));
+  CHECK_THAT(r.err, Catch::Contains("in this description, line 1: this paragraph has more than 5,000 marks"));
+  CHECK_FALSE(fs::exists(dir / "public"));
+}
