@@ -9,6 +9,7 @@
 #include "model/meeting_files.h"
 #include "model/parse_cache.h"
 #include "model/private_minutes.h"
+#include "parse/markdown_bounds.h"
 #include "model/url_check.h"
 #include "model/urls.h"
 #include "support/text.h"
@@ -111,7 +112,12 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   const std::string description = f.text("description");
   if (!description.empty() && !item.exempt()) {
     const SourcePos at = f.pos_of("description");
-    item.description = make_body(description, source.path, at.line);
+    if (const auto hazard = find_markdown_hazard(description)) {
+      ctx.diags.error(at,
+                      "in this description, line " + std::to_string(hazard->line) + ": " + hazard->message);
+    } else {
+      item.description = make_body(description, source.path, at.line);
+    }
   } else if (item.exempt()) {
     withhold_text(ctx, description, "the description of exempt item " + item.number + " of " + meeting,
                   f.pos_of("description"), item.title);

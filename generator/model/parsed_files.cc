@@ -5,6 +5,7 @@
 #include "load/fingerprint.h"
 #include "model/meeting_files.h"
 #include "parse/front_matter.h"
+#include "parse/markdown_bounds.h"
 #include "support/parallel.h"
 #include "support/text.h"
 
@@ -64,6 +65,11 @@ std::optional<MarkdownParse> parse_markdown_bytes(std::string bytes, const std::
   }
   if (lone_cr) bytes = normalise_line_endings(std::move(bytes));
   FrontMatter fm = split_front_matter(bytes, path, diags);
+  // Refused before cmark-gfm sees it: some shapes take it minutes (markdown_bounds.h).
+  if (const auto hazard = find_markdown_hazard(fm.body)) {
+    diags.error({path, fm.body_first_line + hazard->line - 1, hazard->column}, hazard->message);
+    return std::nullopt;
+  }
   // The body is usually the file's tail as it is: then the model keeps where, not the text.
   const std::size_t body_offset = bytes.size() - std::min(bytes.size(), fm.body.size());
   // (Not when line endings were changed: the text is then not the file's bytes.)

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "parse/markdown_bounds.h"
 #include "support/text.h"
 
 namespace quorum {
@@ -36,7 +37,9 @@ Document parse(std::string_view text) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
   }
-  cmark_parser_feed(parser.get(), text.data(), text.size());
+  // The loaders refuse such text with an error naming its line, so a build never gets here
+  // with it; should any other path bring it, cmark is not given minutes of work.
+  if (!find_markdown_hazard(text)) cmark_parser_feed(parser.get(), text.data(), text.size());
   return Document(cmark_parser_finish(parser.get()));
 }
 
@@ -166,10 +169,17 @@ void replace_with_children(cmark_node* node) {
   cmark_node_free(node);
 }
 
+// Where a heading's tag was placed in the page, for naming the tables under it.
+struct PlacedHeading {
+  std::size_t at;  // offset of its `<hN id=...>` in the page
+  const Annotation::Heading* heading;
+};
+
 // cmark renders `<hN>` with no attributes; heading text is escaped, so the tags that remain
-// are exactly the headings, in document order.
+// are exactly the headings, in document order. Every search starts where the last ended, so
+// the page is read once.
 std::string add_heading_ids(const std::string& html, const std::vector<Annotation::Heading>& hs,
-                            const MarkdownRenderOptions& options) {
+                            const MarkdownRenderOptions& options, std::vector<PlacedHeading>& placed) {
   std::string out;
   out.reserve(html.size() + hs.size() * 16);
   std::size_t pos = 0;
@@ -178,6 +188,7 @@ std::string add_heading_ids(const std::string& html, const std::vector<Annotatio
     const auto at = html.find(tag, pos);
     if (at == std::string::npos) break;
     out.append(html, pos, at - pos);
+    placed.push_back({out.size(), &h});
     out += "<h" + std::to_string(h.info.level) + " id=\"" + html_escape(h.info.id) + "\">";
     pos = at + tag.size();
     if (options.after_item_heading && !h.info.item.empty()) {
@@ -191,6 +202,76 @@ std::string add_heading_ids(const std::string& html, const std::vector<Annotatio
   }
   out.append(html, pos, std::string::npos);
   return out;
+}
+
+// Appends a table with cmark-gfm's obsolete align="..." made a class, in one pass.
+void append_table(std::string& out, std::string_view table) {
+  static constexpr std::string_view kAlign = " align=\"";
+  std::size_t pos = 0;
+  for (std::size_t i; (i = table.find(kAlign, pos)) != std::string_view::npos;) {
+    const std::size_t value = i + kAlign.size();
+    const std::size_t close = table.find('"', value);
+    if (close == std::string_view::npos) break;
+    const std::string_view side = table.substr(value, close - value);
+    if (side != "left" && side != "center" && side != "right") {
+      out.append(table.substr(pos, close + 1 - pos));
+    } else {
+      out.append(table.substr(pos, i - pos));
+      out += " class=\"align-";
+      out.append(side);
+      out += '"';
+    }
+    pos = close + 1;
+  }
+  out.append(table.substr(pos));
+}
+
+// A wide table scrolls inside its own region, which keyboard users can reach and scroll.
+// The region is named after the heading above the table ("Schemes"), and column alignment
+// becomes a class. One forward pass: the tables and the placed headings are both in page
+// order, so the heading above a table is the last one met before it (this was a backwards
+// search of the page for every heading at every table: tables x headings x page size).
+std::string wrap_tables(const std::string& html, const std::vector<PlacedHeading>& placed) {
+  // A tag written twice (two headings given the same id) names its tables after the first
+  // heading that has it, as the backwards search did.
+  std::map<std::string_view, const std::string*> first_with_tag;
+  std::vector<std::string_view> tags;
+  tags.reserve(placed.size());
+  for (const auto& p : placed) {
+    const std::size_t end = html.find('>', p.at);
+    tags.push_back(std::string_view(html).substr(p.at, end - p.at));
+    first_with_tag.emplace(tags.back(), &p.heading->info.text);
+  }
+  std::string wrapped;
+  wrapped.reserve(html.size() + 64);
+  std::size_t pos = 0;
+  std::size_t next_heading = 0;
+  const std::string* heading = nullptr;
+  int n = 0;
+  std::map<std::string, int> tables_under;
+  for (std::size_t at; (at = html.find("<table>", pos)) != std::string::npos;) {
+    const auto end = html.find("</table>", at);
+    if (end == std::string::npos) break;
+    wrapped.append(html, pos, at - pos);
+    ++n;
+    while (next_heading < placed.size() && placed[next_heading].at < at) {
+      heading = first_with_tag[tags[next_heading]];
+      ++next_heading;
+    }
+    std::string label = "Table " + std::to_string(n);
+    if (heading != nullptr && !heading->empty()) {
+      const int k = ++tables_under[*heading];
+      label = k == 1 ? *heading : *heading + " (table " + std::to_string(k) + ")";
+    }
+    wrapped += "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"";
+    wrapped += html_escape(label);
+    wrapped += "\">";
+    append_table(wrapped, std::string_view(html).substr(at, end + 8 - at));
+    wrapped += "</section>";
+    pos = end + 8;
+  }
+  wrapped.append(html, pos, std::string::npos);
+  return wrapped;
 }
 
 }  // namespace
@@ -389,47 +470,10 @@ std::string render_markdown(std::string_view text, const MarkdownRenderOptions& 
   char* raw = cmark_render_html(doc.get(), kOptions, nullptr);
   std::string html = raw;
   free(raw);  // NOLINT(cppcoreguidelines-no-malloc): cmark allocates with malloc
-  html = add_heading_ids(html, a.headings, options);
-  // A wide table scrolls inside its own region, which keyboard users can reach and scroll.
-  // The region is named after the heading above the table ("Schemes"), and column
-  // alignment becomes a class: cmark-gfm's align="right" is obsolete HTML.
-  std::string wrapped;
-  std::size_t pos = 0;
-  int n = 0;
-  std::map<std::string, int> tables_under;
-  for (std::size_t at; (at = html.find("<table>", pos)) != std::string::npos;) {
-    const auto end = html.find("</table>", at);
-    if (end == std::string::npos) break;
-    wrapped.append(html, pos, at - pos);
-    ++n;
-    std::string heading;
-    std::size_t heading_at = std::string::npos;
-    for (const auto& h : a.headings) {
-      const auto p =
-          html.rfind("<h" + std::to_string(h.info.level) + " id=\"" + html_escape(h.info.id) + "\"", at);
-      if (p != std::string::npos && (heading_at == std::string::npos || p > heading_at)) {
-        heading_at = p;
-        heading = h.info.text;
-      }
-    }
-    std::string label = "Table " + std::to_string(n);
-    if (!heading.empty()) {
-      const int k = ++tables_under[heading];
-      label = k == 1 ? heading : heading + " (table " + std::to_string(k) + ")";
-    }
-    std::string table = html.substr(at, end + 8 - at);
-    for (const char* side : {"left", "center", "right"}) {
-      const std::string from = std::string(" align=\"") + side + "\"";
-      const std::string to = std::string(" class=\"align-") + side + "\"";
-      for (std::size_t i; (i = table.find(from)) != std::string::npos;) table.replace(i, from.size(), to);
-    }
-    wrapped += "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"" + html_escape(label) + "\">";
-    wrapped += table;
-    wrapped += "</section>";
-    pos = end + 8;
-  }
-  wrapped.append(html, pos, std::string::npos);
-  return wrapped;
+  std::vector<PlacedHeading> placed;
+  placed.reserve(a.headings.size());
+  html = add_heading_ids(html, a.headings, options, placed);
+  return wrap_tables(html, placed);
 }
 
 }  // namespace quorum

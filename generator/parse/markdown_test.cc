@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "parse/markdown_bounds.h"
+
 namespace quorum {
 namespace {
 
@@ -17,6 +19,82 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
   for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
   return n;
+}
+
+std::string rep(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// The shape must be refused at this line with a message holding `words`; the prefix puts
+// it on line 4, after a paragraph and a heading.
+void expect_refused(const std::string& shape, int line, const std::string& words) {
+  const auto hazard = find_markdown_hazard("Some text.\n\n## A heading\n" + shape);
+  INFO(shape.substr(0, 60));
+  REQUIRE(hazard.has_value());
+  CHECK(hazard->line == line);
+  CHECK(hazard->column >= 1);
+  CHECK_THAT(hazard->message, Catch::Contains(words));
+}
+
+TEST_CASE("markdown bounds: each shape cmark-gfm reads in quadratic time is refused at its line",
+          "[parse][markdown][bounds]") {
+  // Nested images and links (CVE-2023-22486), spaced so the brackets are what counts.
+  expect_refused(rep("![[]() ", 600), 4, "more than 500 square brackets '['");
+  expect_refused(rep("![[]()", 600), 4, "more than 128 brackets '(' or ')'");
+  expect_refused(rep("*t ", 1500) + rep("_t*_ ", 1500), 4, "more than 5,000 marks '*' or '_'");
+  expect_refused("~e" + rep(",z~~", 1100), 4, "more than 1,000 marks '~'");
+  expect_refused("-1" + rep("<?x", 1100) + "y", 4, "more than 1,000 '<'");
+  expect_refused(rep(" -", 40) + "x" + rep("\n", 40), 4, "more than 32 quotes ('>') or lists");
+  expect_refused(rep(">", 40) + rep(".", 40), 4, "more than 32 quotes");
+  // A table of 6,000 columns: the error names the table's first line.
+  expect_refused("\n|" + rep("x|", 6000) + "\n|" + rep("-|", 6000) + "\n", 5, "this table has 6,000 columns");
+  expect_refused("x\n| - |\n" + rep("|", 300) + "y\n", 6, "more than 128 bars '|'");
+  expect_refused(rep("|-\nt>|-\n", 100), 4 + 100, "more than 50 lines made only of");
+  expect_refused(":-\n" + rep(":\n", 100) + ":-\n", 4 + 50, "more than 50 lines made only of");
+  // Rows of one letter under 64 columns are 64 cells each: 250,000 cells in all at most.
+  expect_refused("|" + rep("x|", 64) + "\n|" + rep("-|", 64) + "\n" + rep("a\n", 4000), 6 + 3906,
+                 "more than 250,000 cells");
+  expect_refused(rep("z_www.", 40), 4, "more than 32 web addresses");
+  expect_refused(rep("<http://s", 40), 4, "more than 32 web addresses");
+  expect_refused("www." + rep(")", 200), 4, "more than 128 brackets");
+  // The count runs across the lines of one paragraph, and a later paragraph's line is named.
+  expect_refused("Fine.\n\n" + rep("[a\n", 501), 6 + 500, "square brackets");
+}
+
+TEST_CASE("markdown bounds: large documents of the same characters are not refused",
+          "[parse][markdown][bounds]") {
+  // 20,000 balanced links in one paragraph, and nested links and images.
+  CHECK_FALSE(find_markdown_hazard(rep("See [a](https://example.org/b) and ![c](d.png) ", 20000)));
+  CHECK_FALSE(find_markdown_hazard(rep("[![logo](a.png)](https://example.org) ", 5000)));
+  // Bold and italic: 2,000 spans a paragraph, over 200 paragraphs.
+  CHECK_FALSE(find_markdown_hazard(rep(rep("Some **bold** and _italic_ text. ", 1000) + "\n\n", 200)));
+  // 200 tables of 20 columns and 50 rows, each under a heading with no blank line between.
+  const std::string table = "|" + rep(" *h* |", 20) + "\n|" + rep(":---|", 20) + "\n" +
+                            rep("|" + rep(" **1,200** |", 20) + "\n", 50);
+  CHECK_FALSE(find_markdown_hazard(rep("## Figures\n" + table, 200)));
+  // A form's table with 300 empty rows.
+  CHECK_FALSE(find_markdown_hazard("| Name | Post |\n|---|---|\n" + rep("| | |\n", 300)));
+  // A long list with links, numbers and bold, without blank lines; lists 10 deep; quotes.
+  CHECK_FALSE(find_markdown_hazard(rep("- **Cllr Smith** (chair) - see [notes](a_b.md) < 5% ~ 3\n", 1000)));
+  CHECK_FALSE(find_markdown_hazard(rep("| ~~old~~ | ~3 | `a_b` |\n", 200)));
+  std::string nested;
+  for (int i = 0; i < 10; ++i) nested += std::string(static_cast<std::size_t>(i) * 2, ' ') + "1. item\n";
+  CHECK_FALSE(find_markdown_hazard(rep(nested, 500)));
+  CHECK_FALSE(find_markdown_hazard(rep("> > > quoted *text*\n", 1000)));
+  // A long web address, and brackets that are text.
+  CHECK_FALSE(
+      find_markdown_hazard("<https://example.org/" + std::string(3000, 'a') + "?a=(1)&b=https://x.org>\n"));
+  CHECK_FALSE(find_markdown_hazard(rep("\\[", 5000) + rep("\\*", 10000) + "\n"));
+}
+
+TEST_CASE("markdown bounds: text refused by the pre-scan never reaches cmark-gfm",
+          "[parse][markdown][bounds]") {
+  // Were it parsed, 600 KB of this takes cmark-gfm 0.29.0.gfm.6 minutes.
+  const std::string hostile = rep("![[]()", 100000);
+  CHECK(render(hostile).empty());
+  CHECK(outline_markdown(hostile, 1).links.empty());
 }
 
 TEST_CASE("leading_item_number finds the agenda number a heading starts with", "[parse][markdown]") {
@@ -288,6 +366,28 @@ TEST_CASE("render: a table's scrolling region is named after the heading above i
                  "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Schemes &amp; costs\"><table>"));
   CHECK_THAT(html, Catch::Contains("aria-label=\"Schemes &amp; costs (table 2)\""));
   CHECK_THAT(html, Catch::Contains("aria-label=\"Totals\""));
+}
+
+TEST_CASE("render: each table is named after the nearest heading above it, in one pass",
+          "[parse][markdown][render]") {
+  // Table 1 comes before any heading; "Budget" is also the text of a paragraph before its
+  // heading and of a cell in a later table; "Costs" has two tables, then a table follows a
+  // heading with no text of its own name, then a second "Budget" heading (id budget-2).
+  const std::string html = render(
+      "Budget\n\n| Budget |\n|---|\n| 1 |\n\n## Budget\n\nText.\n\n| A |\n|:--|\n| 2 |\n\n"
+      "### Costs\n\n| Budget | B |\n|--:|:-:|\n| 3 | 4 |\n\n| C |\n|---|\n| 5 |\n\n"
+      "## Budget\n\n| D |\n|---|\n| 6 |\n");
+  std::vector<std::string> labels;
+  for (std::size_t at = 0; (at = html.find("aria-label=\"", at)) != std::string::npos;) {
+    at += 12;
+    labels.push_back(html.substr(at, html.find('"', at) - at));
+  }
+  CHECK(labels ==
+        std::vector<std::string>{"Table 1", "Budget", "Costs", "Costs (table 2)", "Budget (table 2)"});
+  CHECK_THAT(html,
+             Catch::Contains("<th class=\"align-right\">Budget</th>\n<th class=\"align-center\">B</th>"));
+  CHECK(html.find(" align=") == std::string::npos);
+  CHECK(html.find("<section", html.find("<h2 id=\"budget-2\">")) != std::string::npos);
 }
 
 TEST_CASE("render: headings get their anchors and are shifted", "[parse][markdown][render]") {
