@@ -3,9 +3,13 @@
 
 The shape follows issue 7: C committees in a hierarchy (a top board, parent committees,
 their sub-committees and sub-groups, and a joint committee of two bodies), Y years, about
-ten meetings a committee a year, each meeting with an 8-item agenda, minutes of 3-8 KB with
-RESOLVED paragraphs, two reports of 5-20 KB with Markdown tables, and a few hundred people
-with attendance, declarations and registers of interests. `--meetings N` derives C and Y
+ten meetings a committee a year, each meeting with an 8-item agenda, minutes (mostly 3-8 KB)
+with RESOLVED paragraphs, two reports (mostly 5-20 KB with Markdown tables), and a few hundred
+people with attendance, declarations and registers of interests. Shapes vary (issue 21), in a
+fixed pattern so every 20 files of a kind have each: reports that are standard (9 in 20),
+heading-heavy, table-heavy, list-heavy, prose only (no table), very short (1-2 KB) or very long
+(40-100 KB); minutes that are standard (14 in 20), short, long (30-90 KB, with sub-headings,
+lists and tables), list-heavy or with tables. `--meetings N` derives C and Y
 (Y grows like sqrt(N/10), capped at 40 years: an archive runs to decades, not centuries)
 and writes exactly N meetings. The same arguments always write the same bytes.
 
@@ -166,38 +170,75 @@ def fresh_paragraph(prose):
     return " ".join(prose.sentence() for _ in range(prose.rng.randint(3, 6)))
 
 
-def minutes_md(rng, prose, cid, date, previous, agenda, present, officers, target):
+def minutes_md(rng, prose, cid, date, previous, agenda, present, officers, target, style="standard"):
     sections = []
     for item in agenda:
         n, title = item["number"], item["title"]
         # Short to start with; the discussion grows below to the target size.
         body = [prose.sentence() if n in ("1", "2", "3", "8") else f"{prose.sentence()} {prose.sentence()}"]
+        if style == "short":  # terse minutes: a line and the decision
+            body = [prose.sentence(6)]
         if item.get("report"):
             body.append(f"The [report](reports/{item['report']}.md) was presented by "
                         f"[the author](person:{item['presenter']}). {prose.sentence()}")
         if n == "2" and previous:
             body.append(f"The [minutes of the meeting held on {previous}](../{previous}/minutes.md) "
                         f"were agreed as a correct record.")
-        if n in ("4", "5", "6", "7"):
+        if n in ("4", "5", "6", "7") and style != "short":
             body.append(f"[Councillor](person:{rng.choice(present)}) asked about {prose.sentence(9).lower()}")
-        resolutions = 1 if n in ("1", "3", "8") else rng.randint(1, 2)
-        decided = [f"RESOLVED: {prose.sentence(12)}" if r == 0 else f"RESOLVED: That {prose.sentence(10).lower()}"
+        resolutions = 1 if n in ("1", "3", "8") or style == "short" else rng.randint(1, 2)
+        decided = [f"RESOLVED: {prose.sentence(12 if style != 'short' else 6)}" if r == 0 else f"RESOLVED: That {prose.sentence(10).lower()}"
                    for r in range(resolutions)]
         sections.append([f"## {n}. {title}", *body, *decided])
     actions = "".join(f"  - item: \"{rng.choice(['4', '5', '6'])}\"\n    action: {quote(prose.sentence(7))}\n"
                       f"    owner: {rng.choice(officers)}\n    due: {date}\n" for _ in range(rng.randint(1, 3)))
     front = f"---\nstatus: approved\nactions:\n{actions}---\n"
     # Grow the discussion until the whole file reaches its target size (a paragraph is about
-    # 550 bytes: stop half a paragraph short rather than overshoot).
+    # 550 bytes: stop half a paragraph short rather than overshoot). Long minutes have
+    # sub-headings, lists and tables inside the items' sections; list-heavy ones mostly lists.
     size = len(front) + sum(len(p) + 2 for s in sections for p in s)
     i = 3
     while size < target - 275:
         private = "exempt" in agenda[i % len(sections)]
         para = fresh_paragraph(prose) if private else prose.paragraph()
+        if style == "lists" or (style == "long" and rng.random() < 0.2):
+            para = bullets(rng, prose)
+        elif style in ("long", "tables") and rng.random() < (0.3 if style == "tables" else 0.08):
+            para = f"{para}\n\n{table(rng, rng.randint(3, 12))}"
+        elif style == "long" and rng.random() < 0.15:
+            para = f"### {prose.title(rng.randint(2, 5))}\n\n{para}"
         sections[i % len(sections)].insert(1 + rng.randint(0, 1), para)
         size += len(para) + 2
         i += 1
     return front + "\n\n".join("\n\n".join(s) for s in sections) + "\n"
+
+
+def bullets(rng, prose):
+    """A bulleted or numbered list (numbered from 1: a list starting at a private item's
+    number would look like its heading), sometimes with a nested level."""
+    numbered = rng.random() < 0.4
+    lines = []
+    for k in range(rng.randint(3, 9)):
+        lines.append(f"{k + 1}. {prose.sentence(rng.randint(5, 14))}" if numbered else f"- {prose.sentence(rng.randint(5, 14))}")
+        if rng.random() < 0.2:
+            lines.extend(f"   - {prose.sentence(rng.randint(4, 9))}" for _ in range(rng.randint(1, 3)))
+    return "\n".join(lines)
+
+
+# Shapes vary so that no one pattern of content is all the benchmark measures (issue 21). The
+# k-th file of a kind takes the style at (7k mod 20) of its pattern: every run of 20 files
+# has each style, so even a small archive has them all, and the same seed writes the same bytes.
+REPORT_STYLES = (["standard"] * 9 + ["headings"] * 3 + ["tables"] * 2 + ["lists"] * 2 + ["prose"] * 2
+                 + ["short", "long"])
+MINUTES_STYLES = ["standard"] * 14 + ["short"] * 2 + ["long"] * 2 + ["lists", "tables"]
+REPORT_SIZES = {"standard": (5500, 19400), "headings": (8000, 30000), "tables": (8000, 30000),
+                "lists": (4000, 15000), "prose": (5000, 25000), "short": (800, 2500), "long": (40000, 100000)}
+MINUTES_SIZES = {"standard": (3300, 7600), "short": (1200, 2500), "long": (30000, 90000),
+                 "lists": (4000, 12000), "tables": (5000, 15000)}
+
+
+def style_of(styles, k):
+    return styles[(7 * k) % len(styles)]
 
 
 def table(rng, rows):
@@ -210,7 +251,11 @@ def table(rng, rows):
     return head + "\n".join(body)
 
 
-def report_md(rng, prose, title, item, author, target, topics, exempt=False):
+def report_md(rng, prose, title, item, author, target, topics, exempt=False, style="standard"):
+    """A report in one of REPORT_STYLES: standard (a few headings and one to three tables),
+    headings (a heading over nearly every paragraph, at two levels), tables (many tables),
+    lists (mostly bulleted and numbered lists), prose (long paragraphs, no table), short (a
+    paragraph or two) and long (every kind of part, at length)."""
     recommendations = "".join(f"  - {quote(prose.sentence(10))}\n" for _ in range(rng.randint(1, 3)))
     paragraph = (lambda: fresh_paragraph(prose)) if exempt else prose.paragraph
     front = (f"---\ntitle: {quote(title)}\nitem: \"{item}\"\nauthors: [{author}]\n"
@@ -218,19 +263,37 @@ def report_md(rng, prose, title, item, author, target, topics, exempt=False):
              f"report_of: [{{post: \"Director of {rng.choice(AREAS)}, Synthetic Council\"}}]\n"
              f"wards: all\nkey_decision: {'true' if rng.random() < 0.2 else 'false'}\n"
              f"recommendations:\n{recommendations}topics: [{', '.join(topics)}]\n---\n")
-    parts = [f"## Purpose of the report\n\n{paragraph()}",
-             f"## Recommendations\n\n1. {prose.sentence()}\n2. {prose.sentence()}",
-             f"## Financial position\n\n{paragraph()}\n\n{table(rng, rng.randint(5, 20))}"]
-    tables = rng.randint(1, 3)
+    if style == "short":
+        parts = [f"## Purpose of the report\n\n{paragraph()}"]
+        if rng.random() < 0.5:
+            parts.append(table(rng, rng.randint(2, 4)))
+        return front + "\n\n".join(parts) + "\n"
+    if style == "prose":
+        parts = [f"## Purpose of the report\n\n{paragraph()}", f"{paragraph()} {paragraph()}"]
+    else:
+        parts = [f"## Purpose of the report\n\n{paragraph()}",
+                 f"## Recommendations\n\n1. {prose.sentence()}\n2. {prose.sentence()}",
+                 f"## Financial position\n\n{paragraph()}\n\n{table(rng, rng.randint(5, 20))}"]
+    tables = {"standard": rng.randint(1, 3), "tables": rng.randint(6, 16), "long": rng.randint(10, 30),
+              "headings": rng.randint(2, 6)}.get(style, 0)
+    # How likely each kind of part is: a table (while the report has some left), a heading
+    # over a paragraph, a list; otherwise a plain paragraph.
+    p_table, p_heading, p_list = {"standard": (0.15, 0.25, 0.1), "headings": (0.1, 0.85, 0.05),
+                                  "tables": (0.6, 0.2, 0.05), "lists": (0, 0.15, 0.7),
+                                  "prose": (0, 0.03, 0), "long": (0.12, 0.3, 0.15)}[style]
     size = len(front) + sum(len(p) + 2 for p in parts)
     while size < target - 400:  # a part is up to about 1 KB: stop short rather than overshoot
-        if tables > 1 and rng.random() < 0.15:
-            part = f"{paragraph()}\n\n{table(rng, rng.randint(5, 20))}"
+        roll = rng.random()
+        if tables > 1 and roll < p_table:
+            part = f"{paragraph()}\n\n{table(rng, rng.randint(3 if style == 'tables' else 5, 20))}"
             tables -= 1
-        elif rng.random() < 0.25:
-            part = f"## {prose.title(rng.randint(3, 6))}\n\n{paragraph()}"
-        elif rng.random() < 0.1:
-            part = "\n".join(f"- {prose.sentence(9)}" for _ in range(rng.randint(3, 6)))
+        elif rng.random() < p_heading:
+            level = "###" if style in ("headings", "long") and rng.random() < 0.4 else "##"
+            part = f"{level} {prose.title(rng.randint(3, 6))}\n\n{paragraph()}"
+        elif rng.random() < p_list:
+            part = bullets(rng, prose)
+        elif style == "prose":
+            part = f"{paragraph()} {paragraph()}"
         else:
             part = paragraph()
         parts.append(part)
@@ -275,6 +338,7 @@ def main():
         write(f"{root}/content/people/{pid}.yaml", text)
 
     terms = (years + MEMBER_TERM_YEARS - 1) // MEMBER_TERM_YEARS
+    minutes_written = reports_written = 0
     for plan in committees:
         cid = plan["id"]
         reports = ", ".join(committees[r]["id"] for r in plan["reports_to"])
@@ -369,12 +433,18 @@ def main():
                   f"  apologies: [{', '.join(apologies)}]\n  in_attendance: [{', '.join(attending)}]\n"
                   + (f"declarations:\n{declarations}" if declarations else "declarations: none\n")
                   + "agenda:\n" + "".join(lines))
+            style = style_of(MINUTES_STYLES, minutes_written)
+            minutes_written += 1
             write(f"{folder}/minutes.md",
-                  minutes_md(rng, prose, cid, date, previous, agenda, present, officers, rng.randint(3300, 7600)))
+                  minutes_md(rng, prose, cid, date, previous, agenda, present, officers,
+                             rng.randint(*MINUTES_SIZES[style]), style))
             for item in agenda[3:5]:
+                style = style_of(REPORT_STYLES, reports_written)
+                reports_written += 1
                 write(f"{folder}/reports/{item['report']}.md",
                       report_md(rng, prose, item["title"], item["number"], item["presenter"],
-                                rng.randint(5500, 19400), item["topics"], exempt="exempt" in item))
+                                rng.randint(*REPORT_SIZES[style]), item["topics"], exempt="exempt" in item,
+                                style=style))
             previous = date
 
     # A few strategies owned by the parent committees, approved at one of their meetings.

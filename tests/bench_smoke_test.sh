@@ -16,29 +16,44 @@ python3 "$bench/generate_archive.py" --meetings "$meetings" --out "$tmp/a"
 python3 "$bench/generate_archive.py" --meetings "$meetings" --out "$tmp/b" >/dev/null
 diff -r "$tmp/a" "$tmp/b" >/dev/null || fail "the same seed wrote different archives"
 
-# The shape: exactly N meetings, 8 agenda items and two reports each, minutes 3-8 KB with
-# decisions, reports 5-20 KB with tables, a hierarchy with a joint committee.
-python3 - "$tmp/a" "$meetings" <<'EOF' || fail "the archive does not have the shape issue 7 asks for"
+# The shape: exactly N meetings, 8 agenda items and two reports each, minutes with decisions,
+# reports with tables, a hierarchy with a joint committee; and shapes that vary (issue 21):
+# short and long files, heading-heavy, table-heavy, list-heavy and prose-only reports.
+python3 - "$tmp/a" "$meetings" <<'EOF' || fail "the archive does not have the shapes issues 7 and 21 ask for"
 import glob, os, re, sys
 root, meetings = sys.argv[1], int(sys.argv[2])
 problems = []
 folders = sorted(os.path.dirname(p) for p in glob.glob(f"{root}/content/committees/*/meetings/*/meeting.yaml"))
 if len(folders) != meetings:
     problems.append(f"{len(folders)} meetings, not {meetings}")
+minutes_sizes, reports = [], []
 for folder in folders:
     items = len(re.findall(r"^  - number: ", open(f"{folder}/meeting.yaml").read(), re.M))
     if items != 8:
         problems.append(f"{folder}: {items} agenda items")
     minutes = open(f"{folder}/minutes.md").read()
-    if not 3000 <= len(minutes.encode()) <= 8192 or not re.search(r"^RESOLVED", minutes, re.M):
-        problems.append(f"{folder}/minutes.md: {len(minutes)} bytes, or no RESOLVED")
-    reports = glob.glob(f"{folder}/reports/*.md")
-    if len(reports) != 2:
-        problems.append(f"{folder}: {len(reports)} reports")
-    for report in reports:
-        text = open(report).read()
-        if not 5000 <= len(text.encode()) <= 20480 or "\n|:---|" not in text:
-            problems.append(f"{report}: {len(text)} bytes, or no table")
+    minutes_sizes.append(len(minutes.encode()))
+    if not re.search(r"^RESOLVED", minutes, re.M):
+        problems.append(f"{folder}/minutes.md: no RESOLVED")
+    found = glob.glob(f"{folder}/reports/*.md")
+    if len(found) != 2:
+        problems.append(f"{folder}: {len(found)} reports")
+    reports += [open(r).read() for r in found]
+if not (min(minutes_sizes) < 3000 and max(minutes_sizes) > 20000 and
+        sum(3000 <= s <= 8192 for s in minutes_sizes) > len(minutes_sizes) / 2):
+    problems.append(f"minutes are not mostly 3-8 KB with some short and some long: {sorted(minutes_sizes)}")
+sizes = [len(r.encode()) for r in reports]
+tables = [r.count("\n|:---|") for r in reports]
+headings = [len(re.findall(r"^#{2,3} ", r, re.M)) for r in reports]
+lists = [len(re.findall(r"^(?:- |\d+\. |   - )", r, re.M)) for r in reports]
+if sum(5000 <= s <= 20480 and t > 0 for s, t in zip(sizes, tables)) < len(reports) / 3:
+    problems.append("fewer than a third of the reports are 5-20 KB with a table")
+for what, ok in (("a report under 3 KB", min(sizes) < 3000), ("a report over 40 KB", max(sizes) > 40000),
+                 ("a report with no table", min(tables) == 0), ("a report with 6 tables or more", max(tables) >= 6),
+                 ("a report with 20 headings or more", max(headings) >= 20),
+                 ("a list-heavy report (30 list lines or more)", max(lists) >= 30)):
+    if not ok:
+        problems.append(f"missing: {what}")
 kinds = [re.search(r"^kind: (.*)$", open(p).read(), re.M).group(1)
          for p in glob.glob(f"{root}/content/committees/*/committee.yaml")]
 for kind in ("board", "joint-committee", "sub-group"):

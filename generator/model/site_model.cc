@@ -4,6 +4,7 @@
 #include <ctime>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 
 #include "load/fingerprint.h"
 #include "model/body_text.h"
@@ -67,6 +68,21 @@ const Report* SiteModel::report(const std::string& id) const {
 const Committee* SiteModel::committee_of(const Meeting& m) const {
   const auto it = committees.find(m.committee);
   return it == committees.end() ? nullptr : &it->second;
+}
+
+std::pair<const Meeting*, const Meeting*> SiteModel::neighbours(const Meeting& m) const {
+  const Committee* c = committee_of(m);
+  if (c == nullptr) return {nullptr, nullptr};
+  // derive() sorts a committee's meetings by date, then folder name.
+  const auto& ids = c->meetings;
+  auto it = std::lower_bound(ids.begin(), ids.end(), m, [&](const std::string& id, const Meeting& key) {
+    const Meeting& other = meetings.at(id);
+    return std::tie(other.date, other.slug) < std::tie(key.date, key.slug);
+  });
+  if (it == ids.end() || *it != m.id) return {nullptr, nullptr};
+  const Meeting* previous = it == ids.begin() ? nullptr : &meetings.at(*(it - 1));
+  const Meeting* next = it + 1 == ids.end() ? nullptr : &meetings.at(*(it + 1));
+  return {previous, next};
 }
 
 bool SiteModel::exists(const Key& key_with_fragment) const {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "load/history.h"
@@ -114,6 +115,10 @@ struct SiteModel {
   // Human title of what a key names ("Minutes: Health and Wellbeing Board, 8 September 2017").
   [[nodiscard]] std::string title_of(const Key& key) const;
   [[nodiscard]] const Committee* committee_of(const Meeting& m) const;
+  // The meetings of m's committee just before and after it (nullptr at either end), by binary
+  // search: every meeting page asks, and a search from the start made a committee's pages cost
+  // the square of its number of meetings.
+  [[nodiscard]] std::pair<const Meeting*, const Meeting*> neighbours(const Meeting& m) const;
 };
 
 // Loads, validates and cross-references everything in `tree`. Errors go to `diags`; the

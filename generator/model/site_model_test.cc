@@ -393,6 +393,26 @@ TEST_CASE("a meeting folder may carry a suffix after its date", "[model]") {
   CHECK(b.model.committees.at("board").meetings.back() == "board/2017-09-08-extra");
 }
 
+TEST_CASE("a meeting's neighbours are its committee's meetings just before and after it", "[model]") {
+  Files files = base_site();
+  // The same day as the September meeting: after it, by folder name; and an early one.
+  files["content/committees/board/meetings/2017-09-08-extra/meeting.yaml"] =
+      "date: 2017-09-08\nstatus: scheduled\n";
+  files["content/committees/board/meetings/2016-01-05/meeting.yaml"] = "date: 2016-01-05\nstatus: held\n";
+  const Built b = build(files);
+  INFO(all_formatted(b.diags));
+  REQUIRE(b.diags.error_count() == 0);
+  const auto around = [&](const std::string& id) {
+    const auto [previous, next] = b.model.neighbours(b.model.meetings.at(id));
+    return std::make_pair(previous == nullptr ? "-" : previous->id, next == nullptr ? "-" : next->id);
+  };
+  using Ids = std::pair<std::string, std::string>;
+  CHECK(around("board/2016-01-05") == Ids{"-", "board/2017-07-19"});
+  CHECK(around("board/2017-07-19") == Ids{"board/2016-01-05", "board/2017-09-08"});
+  CHECK(around("board/2017-09-08") == Ids{"board/2017-07-19", "board/2017-09-08-extra"});
+  CHECK(around("board/2017-09-08-extra") == Ids{"board/2017-09-08", "-"});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Mistakes, each reported with its file and line
 

@@ -177,11 +177,9 @@ json meeting_page(const PageContext& ctx, const Meeting& m) {
     if (model.published_files.count(a.path) != 0) files.push_back(attachment_json(ctx, a.path, "", a.bytes));
   }
   out["attachments"] = files;
-  if (const Committee* c = model.committee_of(m)) {
-    const auto it = std::find(c->meetings.begin(), c->meetings.end(), m.id);
-    if (it != c->meetings.begin()) out["previous"] = meeting_summary(ctx, model.meetings.at(*(it - 1)));
-    if (it + 1 != c->meetings.end()) out["next"] = meeting_summary(ctx, model.meetings.at(*(it + 1)));
-  }
+  const auto [previous, next] = model.neighbours(m);
+  if (previous != nullptr) out["previous"] = meeting_summary(ctx, *previous);
+  if (next != nullptr) out["next"] = meeting_summary(ctx, *next);
   // Minutes approved at this meeting.
   page["meeting"] = out;
   return page;
