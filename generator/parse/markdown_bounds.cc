@@ -1,5 +1,7 @@
 #include "parse/markdown_bounds.h"
 
+#include <algorithm>
+
 #include "support/text.h"
 
 namespace quorum {
@@ -96,6 +98,14 @@ struct Found {
   std::string message;
 };
 
+// A line that may begin a link definition, "[name]: address", also inside a quote or a list
+// item ("> [name]:", "- [name]:"): only the '[' and a "]:" after it are required, so that
+// anything cmark might read as one is counted.
+bool may_begin_definition(std::string_view line) {
+  const std::size_t p = line.find_first_not_of(" \t>-*+0123456789.)");
+  return p != std::string_view::npos && line[p] == '[' && line.find("]:", p + 1) != std::string_view::npos;
+}
+
 class Scanner {
  public:
   explicit Scanner(std::string_view text) : text_(text) {}
@@ -109,6 +119,7 @@ class Scanner {
       if (line.find_first_not_of(" \t\r>") == std::string_view::npos) {
         new_paragraph();  // a blank line (in a quote or not) always ends a paragraph
       } else {
+        track_definition(line, start);
         const bool heading = is_atx_heading(line);
         if (heading) new_paragraph();
         // A table's first line is named when its rule, the next line, has too many columns
@@ -126,6 +137,16 @@ class Scanner {
       previous_line = start;
       start = end + 1;
     }
+    if (closing_brackets_ * longest_definition_ > B::kMaxDefinitionCopies) {
+      return Found{longest_definition_at_,
+                   "this paragraph begins with a link definition ('[name]: address'), which with the lines "
+                   "under it runs to " +
+                       number(static_cast<int>(std::min<long long>(longest_definition_, 2000000000))) +
+                       " characters, and the text has " +
+                       number(static_cast<int>(std::min<long long>(closing_brackets_, 2000000000))) +
+                       " closing brackets ']', each of which could be a link that copies it. " + kSlow +
+                       ". Put a blank line after the definition and keep it on one short line"};
+    }
     return std::nullopt;
   }
 
@@ -137,7 +158,25 @@ class Scanner {
                                   "attachment"};
   }
 
-  void new_paragraph() { brackets_ = emphasis_ = tildes_ = tags_ = rules_ = table_columns_ = 0; }
+  void new_paragraph() {
+    brackets_ = emphasis_ = tildes_ = tags_ = rules_ = table_columns_ = 0;
+    definition_at_ = std::string_view::npos;
+  }
+
+  // A definition's extent: from its line to the end of its paragraph, the most a title that
+  // runs on over the following lines can take.
+  void track_definition(std::string_view line, std::size_t start) {
+    if (definition_at_ == std::string_view::npos && may_begin_definition(line)) {
+      definition_at_ = start;
+      definition_bytes_ = 0;
+    }
+    if (definition_at_ == std::string_view::npos) return;
+    definition_bytes_ += static_cast<long long>(line.size()) + 1;
+    if (definition_bytes_ > longest_definition_) {
+      longest_definition_ = definition_bytes_;
+      longest_definition_at_ = definition_at_;
+    }
+  }
 
   std::optional<Found> scan_line(std::string_view line, std::size_t start, std::size_t previous_line) {
     if (const std::size_t at = too_deep(line); at != std::string_view::npos) {
@@ -191,6 +230,9 @@ class Scanner {
           }
           break;
         case ']':
+          // "[text](address)" names its address itself; any other ']' may close a link that
+          // copies a definition.
+          if (j + 1 >= line.size() || line[j + 1] != '(') ++closing_brackets_;
           if (brackets_ > 0) --brackets_;
           break;
         case '*':
@@ -260,8 +302,13 @@ class Scanner {
   int tildes_ = 0;
   int tags_ = 0;
   int rules_ = 0;
-  int table_columns_ = 0;  // of the table these lines are rows of, or 0
-  long long cells_ = 0;    // of all tables so far
+  int table_columns_ = 0;                               // of the table these lines are rows of, or 0
+  long long cells_ = 0;                                 // of all tables so far
+  std::size_t definition_at_ = std::string_view::npos;  // the link definition this paragraph began
+  long long definition_bytes_ = 0;
+  long long longest_definition_ = 0;
+  std::size_t longest_definition_at_ = 0;
+  long long closing_brackets_ = 0;  // in the whole text
 };
 
 }  // namespace

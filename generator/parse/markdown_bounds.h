@@ -28,6 +28,10 @@ struct MarkdownBounds {
   static constexpr int kMaxTableCells = 250000;  // rows x columns of all the tables of a text
   static constexpr int kMaxLinksInWord = 32;     // 'www.' or '://' in one word (no spaces)
   static constexpr int kMaxParensInWord = 128;   // '(' or ')' in one word
+  // A link definition ("[name]: address 'title'") is copied into every link that names it,
+  // and its title may run on over the lines under it: the longest definition (with the rest
+  // of its paragraph) times the closing brackets ']' of the text (each may be such a link).
+  static constexpr long long kMaxDefinitionCopies = 20000000;
 };
 
 // Where the text first takes a shape cmark-gfm cannot read in linear time, and what to do

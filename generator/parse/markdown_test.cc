@@ -61,6 +61,13 @@ TEST_CASE("markdown bounds: each shape cmark-gfm reads in quadratic time is refu
   expect_refused("www." + rep(")", 200), 4, "more than 128 brackets");
   // The count runs across the lines of one paragraph, and a later paragraph's line is named.
   expect_refused("Fine.\n\n" + rep("[a\n", 501), 6 + 500, "square brackets");
+  // A link definition whose title runs on over the lines under it, copied into every link
+  // that names it: output (and time) grows with the square of the text; at 2 MB cmark-gfm
+  // aborts the whole process asking for a buffer over 1 GB.
+  expect_refused("[f]:u\n\"\n" + rep("[f]\n", 6000) + "[f]:u \"t", 4, "begins with a link definition");
+  // Split over paragraphs, each short, the links still copy the first long definition.
+  expect_refused("[f]: u \"" + std::string(30000, 't') + "\"\n\n" + rep("[f] ", 1000), 4,
+                 "keep it on one short line");
 }
 
 TEST_CASE("markdown bounds: large documents of the same characters are not refused",
@@ -87,6 +94,16 @@ TEST_CASE("markdown bounds: large documents of the same characters are not refus
   CHECK_FALSE(
       find_markdown_hazard("<https://example.org/" + std::string(3000, 'a') + "?a=(1)&b=https://x.org>\n"));
   CHECK_FALSE(find_markdown_hazard(rep("\\[", 5000) + rep("\\*", 10000) + "\n"));
+  // Reference links: 100 definitions in one block, 2,000 links to them, and a definition
+  // beside 40,000 ordinary links.
+  std::string definitions;
+  for (int i = 0; i < 100; ++i)
+    definitions +=
+        "[r" + std::to_string(i) + "]: https://example.org/papers/" + std::to_string(i) + " \"Paper\"\n";
+  CHECK_FALSE(
+      find_markdown_hazard("Text.\n\n" + definitions + "\n" + rep("See [r7] and [the plan][r9]. ", 1000)));
+  CHECK_FALSE(find_markdown_hazard("[home]: https://example.org/ \"Home\"\n\n" +
+                                   rep("See [a](https://example.org/b) and [home]. ", 20000)));
 }
 
 TEST_CASE("markdown bounds: text refused by the pre-scan never reaches cmark-gfm",
