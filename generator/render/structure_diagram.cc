@@ -110,20 +110,35 @@ std::string url_text(const std::string& href) {
   return out;
 }
 
+// Both copy the text once into a new string: erasing or replacing in place moves the whole
+// rest of the SVG at every match, which grows with the square of its size (a diagram of a
+// thousand committees has tens of thousands of matches).
 void erase_all(std::string& s, const std::string& open, const std::string& close) {
-  for (auto at = s.find(open); at != std::string::npos; at = s.find(open, at)) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t from = 0;
+  for (auto at = s.find(open); at != std::string::npos; at = s.find(open, from)) {
     const auto end = s.find(close, at + open.size());
     if (end == std::string::npos) break;
-    auto stop = end + close.size();
-    if (stop < s.size() && s[stop] == '\n') ++stop;
-    s.erase(at, stop - at);
+    out.append(s, from, at - from);
+    from = end + close.size();
+    if (from < s.size() && s[from] == '\n') ++from;
   }
+  out.append(s, from, std::string::npos);
+  s = std::move(out);
 }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
-    s.replace(at, from.size(), to);
+  std::string out;
+  out.reserve(s.size());
+  std::size_t done = 0;
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, done)) {
+    out.append(s, done, at - done);
+    out += to;
+    done = at + from.size();
   }
+  out.append(s, done, std::string::npos);
+  s = std::move(out);
 }
 
 // Graphviz's SVG, made fit to inline and the same on every machine: no XML declaration,
