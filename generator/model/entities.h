@@ -2,7 +2,9 @@
 // it: validated, with ids resolved, withheld material already removed.
 #pragma once
 
+#include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -31,14 +33,14 @@ struct PersonRef {
 // text again when a page is rendered. Text that is not a file's (a description in YAML, or
 // minutes with exempt sections cut out) stays in `markdown`.
 struct Body {
-  std::string markdown;       // the text, unless `in_file`
+  std::string markdown;  // the text, unless `in_file`
   std::string path;
   int first_line = 1;
   MarkdownOutline outline;
-  bool in_file = false;       // the text is `path`'s bytes (without a BOM) from `offset` on
+  bool in_file = false;  // the text is `path`'s bytes (without a BOM) from `offset` on
   std::size_t offset = 0;
   std::string file_fingerprint;  // of those bytes, to notice a file changed since it was read
-  bool blank = true;          // no text but white space
+  bool blank = true;             // no text but white space
   [[nodiscard]] bool empty() const { return blank; }
   bool operator==(const Body&) const = default;
 };
@@ -81,7 +83,7 @@ struct Site {
   // site.yaml `history: {messages}`: `show` commit messages in page histories (never those of
   // a commit that touched withheld material), or `hide` them all.
   std::string history_messages = "show";
-  std::string source_url;  // pattern with {commit}
+  std::string source_url;                                     // pattern with {commit}
   std::string data_licence = "Open Government Licence v3.0";  // of the files under /data/
   std::set<Date> bank_holidays;  // site.yaml `bank_holidays:`, for the publishing rules
   AccessibilityInfo accessibility;
@@ -114,9 +116,7 @@ struct Person {
   std::vector<Interest> interests;
   SourcePos pos;
 
-  [[nodiscard]] std::string display_name() const {
-    return honorific.empty() ? name : honorific + " " + name;
-  }
+  [[nodiscard]] std::string display_name() const { return honorific.empty() ? name : honorific + " " + name; }
   // The position held on a day (the latest one that had started), if any.
   [[nodiscard]] const Position* position_on(const Date& day) const;
   [[nodiscard]] const Position* current_position() const;
@@ -179,6 +179,30 @@ struct AgendaItem {
   bool operator==(const AgendaItem&) const = default;
 };
 
+// Agenda items by number, for Meeting::item: a search of the whole agenda per lookup made a
+// meeting's pages cost the square of its items. Made from the agenda the first time it is
+// asked for (on any thread; two threads may both make it, and either result is right), and
+// made again when the agenda has moved or changed size. It is derived from the agenda, not
+// part of the meeting: a copy starts empty and any two compare equal.
+class AgendaIndex {
+ public:
+  AgendaIndex() = default;
+  AgendaIndex(const AgendaIndex& /*other*/) {}
+  AgendaIndex& operator=(const AgendaIndex& /*other*/) {
+    entries_.store(nullptr);
+    return *this;
+  }
+  ~AgendaIndex() = default;
+  bool operator==(const AgendaIndex& /*other*/) const { return true; }
+  // The item numbered `number` as written, else the first whose number differs only in case.
+  [[nodiscard]] const struct AgendaItem* find(const std::vector<struct AgendaItem>& agenda,
+                                              const std::string& number) const;
+
+ private:
+  struct Entries;
+  mutable std::atomic<std::shared_ptr<const Entries>> entries_;
+};
+
 struct Action {
   std::string item, action, done;
   PersonRef owner;
@@ -212,8 +236,8 @@ struct Report {
 };
 
 struct Attachment {
-  std::string path;   // repository path
-  std::string name;   // file name
+  std::string path;  // repository path
+  std::string name;  // file name
   std::size_t bytes = 0;
   bool operator==(const Attachment&) const = default;
 };
@@ -233,6 +257,9 @@ struct Meeting {
   SourcePos pos;
   [[nodiscard]] const AgendaItem* item(const std::string& number) const;
   bool operator==(const Meeting&) const = default;
+
+ private:
+  AgendaIndex index_;  // for item(): a meeting of 3,000 items is looked up 3,000 times
 };
 
 struct DocumentAttachment {

@@ -41,15 +41,38 @@ const Position* Person::current_position() const {
 
 // Item numbers are text ("7A", "7.1", "7(a)") and a heading or a report may write "7a":
 // compared without regard to case, as the agenda allows no two numbers that differ only so.
-const AgendaItem* Meeting::item(const std::string& number) const {
-  for (const auto& i : agenda) {
-    if (i.number == number) return &i;
+struct AgendaIndex::Entries {
+  const AgendaItem* data = nullptr;  // the agenda this was made from
+  std::size_t size = 0;
+  std::vector<std::pair<std::string, std::size_t>> by_number;  // lower-case number, position
+};
+
+const AgendaItem* AgendaIndex::find(const std::vector<AgendaItem>& agenda, const std::string& number) const {
+  std::shared_ptr<const Entries> entries = entries_.load();
+  if (!entries || entries->data != agenda.data() || entries->size != agenda.size()) {
+    auto made = std::make_shared<Entries>();
+    made->data = agenda.data();
+    made->size = agenda.size();
+    made->by_number.reserve(agenda.size());
+    for (std::size_t i = 0; i < agenda.size(); ++i)
+      made->by_number.emplace_back(to_lower_ascii(agenda[i].number), i);
+    std::sort(made->by_number.begin(), made->by_number.end());  // equal numbers stay in agenda order
+    entries = made;
+    entries_.store(entries);
   }
-  for (const auto& i : agenda) {
-    if (i.number.size() == number.size() && to_lower_ascii(i.number) == to_lower_ascii(number)) return &i;
+  const std::string key = to_lower_ascii(number);
+  const auto first = std::lower_bound(entries->by_number.begin(), entries->by_number.end(),
+                                      std::pair<std::string, std::size_t>(key, 0));
+  const AgendaItem* fallback = nullptr;
+  for (auto it = first; it != entries->by_number.end() && it->first == key; ++it) {
+    const AgendaItem& item = agenda[it->second];
+    if (item.number == number) return &item;  // as written, first in agenda order
+    if (fallback == nullptr) fallback = &item;
   }
-  return nullptr;
+  return fallback;
 }
+
+const AgendaItem* Meeting::item(const std::string& number) const { return index_.find(agenda, number); }
 
 const Meeting* SiteModel::meeting(const std::string& id) const {
   const auto it = meetings.find(id);

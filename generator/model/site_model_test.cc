@@ -920,3 +920,43 @@ TEST_CASE("every mistake is reported in one run", "[model][errors]") {
 
 }  // namespace
 }  // namespace quorum
+
+namespace quorum {
+
+TEST_CASE("Meeting::item finds a number as written, else in any case, in copies and after changes",
+          "[model][agenda]") {
+  Meeting m;
+  for (const char* number : {"1", "7A", "7a", "7.1", "7(a)", "B1", "10"}) {
+    AgendaItem item;
+    item.number = number;
+    m.agenda.push_back(item);
+  }
+  CHECK(m.item("7A") == &m.agenda[1]);
+  CHECK(m.item("7a") == &m.agenda[2]);  // as written beats the first in another case
+  CHECK(m.item("b1") == &m.agenda[5]);
+  CHECK(m.item("7(A)") == &m.agenda[4]);
+  CHECK(m.item("7") == nullptr);
+  CHECK(m.item("") == nullptr);
+  // A copy answers from its own agenda, not the original's.
+  const Meeting copy = m;
+  CHECK(copy.item("10") == &copy.agenda[6]);
+  // The agenda grows (and moves) after a lookup: the new item is found.
+  for (int i = 0; i < 100; ++i) {
+    AgendaItem item;
+    item.number = "X" + std::to_string(i);
+    m.agenda.push_back(item);
+  }
+  CHECK(m.item("x99") == &m.agenda.back());
+  CHECK(m.item("1") == &m.agenda[0]);
+  // 3,000 items: every one found (one index, not a search per lookup).
+  Meeting big;
+  for (int i = 0; i < 3000; ++i) {
+    AgendaItem item;
+    item.number = std::to_string(i) + "a";
+    big.agenda.push_back(item);
+  }
+  for (int i = 0; i < 3000; i += 7)
+    CHECK(big.item(std::to_string(i) + "A") == &big.agenda[static_cast<std::size_t>(i)]);
+}
+
+}  // namespace quorum
