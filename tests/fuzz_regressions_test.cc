@@ -10,6 +10,7 @@
 
 #include "fuzz_targets.h"
 #include "html_safety.h"
+#include "model/model_load.h"
 #include "load/source_tree.h"
 #include "model/site_model.h"
 #include "support/diagnostics.h"
@@ -73,7 +74,7 @@ TEST_CASE("a fuzzed site is the base site with the input laid over it", "[fuzz]"
   // never render anything.
   quorum::Diagnostics diags;
   const quorum::MemoryTree base(quorum::fuzz::site_input(""));
-  const quorum::SiteModel model = quorum::build_model(base, diags);
+  const quorum::SiteModel model = quorum::load_model(base, diags);
   CHECK_FALSE(diags.has_errors());
   CHECK(model.meetings.size() == 1);
   // Input without sections is the meeting.yaml; sections replace or add files; no PDFs.

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "cli/build_command.h"
+#include "build/run_build.h"
 #include "test_support.h"
 
 using namespace quorum::testing;

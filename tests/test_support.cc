@@ -8,7 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "cli/build_command.h"
+#include "build/run_build.h"
 
 namespace quorum::testing {
 namespace fs = std::filesystem;

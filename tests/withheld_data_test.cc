@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "build/build_model.h"
 #include "load/git_tree.h"
 #include "load/history.h"
 #include "model/site_model.h"

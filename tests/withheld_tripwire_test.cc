@@ -7,7 +7,7 @@
 #include <functional>
 #include <map>
 
-#include "cli/build_command.h"
+#include "build/run_build.h"
 #include "model/site_model.h"
 #include "support/output_sink.h"
 #include "test_support.h"

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "cli/build_command.h"
+#include "build/run_build.h"
 #include "cli/new_command.h"
 #include "cli/serve_command.h"
 

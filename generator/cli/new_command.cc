@@ -9,7 +9,7 @@
 #include <optional>
 #include <sstream>
 
-#include "cli/build_command.h"
+#include "build/run_build.h"
 #include "cli/new_skeletons.h"
 #include "support/date.h"
 #include "support/text.h"

@@ -27,7 +27,7 @@ struct NewRequest {
 const std::vector<std::string>& new_kinds();
 
 // Writes the skeleton; prints the path made and what to do next to `out`, or why not to `err`.
-// Returns an ExitCode (build_command.h): 0 made, 1 the file exists, 2 bad arguments.
+// Returns an ExitCode (build/run_build.h): 0 made, 1 the file exists, 2 bad arguments.
 int run_new(const NewRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace quorum

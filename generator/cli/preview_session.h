@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-#include "cli/build_command.h"
+#include "build/run_build.h"
 #include "cli/build_generation.h"
 
 namespace quorum {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "model/model_load.h"
 #include "model/site_model.h"
 #include "test_support.h"
 
@@ -29,7 +30,7 @@ TEST_CASE("a file's body is read again, not kept in the model", "[model][body]")
   const std::string text = "Our plan has *two* parts.\n\n## First\n\nThe first part.\n";
   const MemoryTree tree(site("---\ntitle: Plan\nkind: plan\n---\n" + text));
   Diagnostics diags;
-  const SiteModel model = build_model(tree, diags);
+  const SiteModel model = load_model(tree, diags);
   REQUIRE_FALSE(diags.has_errors());
   const Body& body = plan_body(model);
   CHECK(body.in_file);
@@ -42,7 +43,7 @@ TEST_CASE("a file's body is read again, not kept in the model", "[model][body]")
 TEST_CASE("a body after a byte order mark is read without it", "[model][body]") {
   const MemoryTree tree(site("\xEF\xBB\xBF---\ntitle: Plan\nkind: plan\n---\nText.\n"));
   Diagnostics diags;
-  const SiteModel model = build_model(tree, diags);
+  const SiteModel model = load_model(tree, diags);
   REQUIRE_FALSE(diags.has_errors());
   CHECK(model.body_text(plan_body(model)) == "Text.\n");
 }
@@ -50,7 +51,7 @@ TEST_CASE("a body after a byte order mark is read without it", "[model][body]") 
 TEST_CASE("a body whose file changed since the model read it is refused", "[model][body]") {
   const MemoryTree before(site("---\ntitle: Plan\nkind: plan\n---\nThe old text.\n"));
   Diagnostics diags;
-  const SiteModel model = build_model(before, diags);
+  const SiteModel model = load_model(before, diags);
   REQUIRE_FALSE(diags.has_errors());
   const MemoryTree after(site("---\ntitle: Plan\nkind: plan\n---\nThe new text.\n"));
   CHECK(body_text(plan_body(model), before) == "The old text.\n");
@@ -67,7 +68,7 @@ TEST_CASE("text that is not a file's own stays in the model", "[model][body]") {
       "    description: Plans for the *new* library.\n";
   Diagnostics diags;
   const MemoryTree tree(files);
-  const SiteModel model = build_model(tree, diags);
+  const SiteModel model = load_model(tree, diags);
   REQUIRE_FALSE(diags.has_errors());
   // An agenda item's description is written in meeting.yaml: its text is the model's.
   bool found = false;
@@ -110,7 +111,7 @@ TEST_CASE("minutes saved while their exempt section is cut are an error, not a c
   SECTION("unchanged, the section is cut and the rest kept") {
     const MemoryTree tree(files);
     Diagnostics diags;
-    const SiteModel model = build_model(tree, diags, {}, {}, 1);
+    const SiteModel model = load_model(tree, diags);
     REQUIRE_FALSE(diags.has_errors());
     const Body& body = model.meetings.at("board/2018-02-01").minutes->body;
     CHECK_FALSE(body.in_file);
@@ -120,7 +121,7 @@ TEST_CASE("minutes saved while their exempt section is cut are an error, not a c
   SECTION("saved in between, the build stops with the file named") {
     const SavedDuringBuild tree(files, minutes, "## 1. Apologies\n\nSaved later.\n");
     Diagnostics diags;
-    const SiteModel model = build_model(tree, diags, {}, {}, 1);
+    const SiteModel model = load_model(tree, diags);
     REQUIRE(diags.has_errors());
     bool named = false;
     for (const auto& d : diags.all()) {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "load/source_tree.h"
+#include "model/model_load.h"
 #include "model/site_model.h"
 #include "test_support.h"
 
@@ -108,7 +109,7 @@ SiteModel build_index_site(Diagnostics& diags) {
   Revision revision;
   revision.commit_time = 1514764800;  // 2018-01-01: never the clock
   static const MemoryTree tree(index_site(), revision);  // outlives the models made from it
-  return build_model(tree, diags);
+  return load_model(tree, diags);
 }
 
 std::string formatted(const Diagnostics& diags) {
@@ -222,7 +223,7 @@ RESOLVED: That the roads be mended.
   revision.commit_time = 1514764800;
   const MemoryTree tree(files, revision);
   Diagnostics diags;
-  const SiteModel model = build_model(tree, diags);
+  const SiteModel model = load_model(tree, diags);
   INFO(formatted(diags));
   REQUIRE(diags.error_count() == 0);
   REQUIRE(model.decisions.size() == 4);

@@ -1,5 +1,5 @@
 #include "model/loader.h"
-#include "model/parsed_files.h"
+#include "model/parsed_file.h"
 #include "model/yaml_release.h"
 #include "support/text.h"
 
@@ -44,7 +44,7 @@ Body make_body(std::string markdown, const std::string& path, int first_line) {
 std::optional<MarkdownFile> read_markdown_file(Context& ctx, const std::string& path) {
   std::optional<ParsedMarkdown> parsed;
   if (ctx.parsed != nullptr) parsed = ctx.parsed->take_markdown(path);
-  if (!parsed) parsed = parse_markdown_file(ctx.tree, path, ctx.cache);
+  if (!parsed) parsed = parse_markdown_file(ctx.tree, path, ctx.outlines);
   if (parsed->inputs) ctx.model.inputs[path] = std::move(*parsed->inputs);
   report(ctx, parsed->diags);
   if (parsed->file && parsed->file->front && ctx.release != nullptr)

@@ -7,7 +7,6 @@
 #include "model/body_text.h"
 #include "model/loader.h"
 #include "model/meeting_files.h"
-#include "model/parse_cache.h"
 #include "model/private_minutes.h"
 #include "parse/markdown_bounds.h"
 #include "model/url_check.h"
@@ -150,7 +149,7 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   // The minutes of a meeting with private business may hold it in their outline (private
   // sections) or front matter (a private item's actions): kept out of the parse cache whole,
   // whether or not they load.
-  if (private_business && ctx.cache != nullptr) ctx.cache->withhold(path);
+  if (private_business && ctx.outlines != nullptr) ctx.outlines->withhold(path);
   Minutes minutes;
   if (file->front) {
     YamlFields f(*file->front, file->front_source, "minutes of " + meeting_label(ctx, m.committee, m.slug),
@@ -311,7 +310,7 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
     }
     withhold_exempt_report_files(ctx, path, r.appendices, file->body);
     ctx.model.withheld_paths.insert(path);
-    if (ctx.cache != nullptr) ctx.cache->withhold(path);
+    if (ctx.outlines != nullptr) ctx.outlines->withhold(path);
     Report stub;
     stub.id = r.id;
     stub.slug = r.slug;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "load/source_tree.h"
+#include "model/model_load.h"
 #include "model/site_model.h"
 
 namespace quorum {
@@ -20,7 +21,7 @@ Loaded load(const std::string& site_yaml, std::map<std::string, std::string> mor
   more["site-config/site.yaml"] = site_yaml;
   Loaded out;
   out.tree = std::make_shared<const MemoryTree>(std::move(more));
-  out.model = build_model(*out.tree, out.diags);
+  out.model = load_model(*out.tree, out.diags);
   for (const auto& d : out.diags.sorted()) out.messages += d.format() + "\n";
   return out;
 }

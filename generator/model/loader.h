@@ -8,13 +8,12 @@
 #include <string>
 
 #include "load/source_tree.h"
+#include "model/parsed_file.h"
 #include "model/site_model.h"
 #include "parse/yaml_fields.h"
 
 namespace quorum::loader {
 
-class ParsedFiles;
-class ParseCache;
 class YamlRelease;
 
 struct Context {
@@ -22,19 +21,13 @@ struct Context {
   Diagnostics& diags;
   SiteModel& model;
   std::set<std::string> withheld_files;  // attachments of exempt reports: never copied
-  // Files already read and parsed on other threads (parsed_files.h); null: read each file
+  // Files already read and parsed on other threads (parsed_file.h); null: read each file
   // when it is asked for.
-  ParsedFiles* parsed = nullptr;
-  // Markdown files outlined by an earlier build (parse_cache.h); null: outline every file.
-  ParseCache* cache = nullptr;
+  ParsedSource* parsed = nullptr;
+  // Markdown files outlined by an earlier build (parsed_file.h); null: outline every file.
+  OutlineStore* outlines = nullptr;
   // Where the YAML trees read are freed (yaml_release.h); null: wherever they are dropped.
   YamlRelease* release = nullptr;
-};
-
-struct MarkdownFile {
-  std::optional<YAML::Node> front;  // front matter, when present and valid
-  YamlSource front_source;
-  Body body;
 };
 
 // Reads and parses (or takes the file from ctx.parsed); nullopt (with the reason in diags)

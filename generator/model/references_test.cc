@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "load/source_tree.h"
+#include "model/model_load.h"
 
 namespace quorum {
 namespace {
@@ -34,7 +35,7 @@ SiteModel small_model() {
       {"content/documents/plan.md", "---\ntitle: Plan\nkind: plan\n---\nPlan.\n"},
   });
   Diagnostics diags;
-  SiteModel model = build_model(tree, diags);
+  SiteModel model = load_model(tree, diags);
   std::string messages;
   for (const auto& d : diags.all()) messages += d.format() + "\n";
   INFO(messages);

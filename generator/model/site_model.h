@@ -99,12 +99,7 @@ struct SiteModel {
     bool operator==(const SourceInputs&) const = default;
   };
   std::map<std::string, SourceInputs> inputs;
-  std::string shared_inputs;
-  // How many Markdown files this build outlined, and how many it took from the parse cache.
-  std::size_t markdown_outlined = 0;
-  std::size_t markdown_from_cache = 0;
-  // How many meetings it took as an earlier build loaded them (model/meeting_cache.h).
-  std::size_t meetings_from_cache = 0;
+  std::string shared_inputs;  // set by the build stage (build/build_model.h)
 
   // The source files a page is made from, for its history ("first published").
   [[nodiscard]] std::vector<std::string> source_paths(const Key& key) const;
@@ -120,16 +115,5 @@ struct SiteModel {
   // the square of its number of meetings.
   [[nodiscard]] std::pair<const Meeting*, const Meeting*> neighbours(const Meeting& m) const;
 };
-
-// Loads, validates and cross-references everything in `tree`. Errors go to `diags`; the
-// returned model is complete enough to keep checking but must not be rendered when
-// diags.has_errors().
-// `cache_dir` (optional) keeps, between builds, extracted PDF text (in pdf/) and what
-// each Markdown file's bytes gave its parse (in parse/), both by blob id: with or without
-// them, the model is the same.
-// `jobs`: threads to read and parse the files on (0: one per core; 1: this thread only).
-// The model and the messages, in their order, are the same for any number.
-SiteModel build_model(const SourceTree& tree, Diagnostics& diags, History history = {},
-                      const std::filesystem::path& cache_dir = {}, unsigned jobs = 0);
 
 }  // namespace quorum

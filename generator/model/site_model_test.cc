@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "load/source_tree.h"
+#include "model/model_load.h"
 #include "support/text.h"
 
 namespace quorum {
@@ -188,7 +189,7 @@ Built build(const Files& files) {
   revision.commit_time = 1504828800;  // 2017-09-08: never the clock
   Built b;
   b.tree = std::make_shared<const MemoryTree>(files, revision);
-  b.model = build_model(*b.tree, b.diags);
+  b.model = load_model(*b.tree, b.diags);
   return b;
 }
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "load/source_tree.h"
+#include "model/model_load.h"
 #include "model/site_model.h"
 #include "render/open_data.h"
 #include "test_support.h"
@@ -18,7 +19,7 @@ TEST_CASE("events.json made event by event is the array dumped at once", "[rende
       "  - number: \"1\"\n    title: A <b>bold</b> item\n";
   const MemoryTree tree(files);
   Diagnostics diags;
-  const SiteModel model = build_model(tree, diags);
+  const SiteModel model = load_model(tree, diags);
   REQUIRE_FALSE(diags.has_errors());
   REQUIRE(model.meetings.size() >= 3);
   const PageContext ctx(model, "https://papers.example.org/");
@@ -34,7 +35,7 @@ TEST_CASE("events.json of a site without meetings is an empty array", "[render][
   }
   const MemoryTree tree(files);
   Diagnostics diags;
-  const SiteModel model = build_model(tree, diags);
+  const SiteModel model = load_model(tree, diags);
   REQUIRE(model.meetings.empty());
   const PageContext ctx(model, "https://papers.example.org/");
   CHECK(events_json_file(ctx) == "[]\n");

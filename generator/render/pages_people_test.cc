@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "load/source_tree.h"
+#include "model/model_load.h"
 #include "render/pages.h"
 #include "test_support.h"
 
@@ -102,7 +103,7 @@ agenda:
     minutes_of: board/2017-03-01
 )"),
                         revision);
-  return build_model(tree, diags);
+  return load_model(tree, diags);
 }
 
 struct Row {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "load/source_tree.h"
+#include "model/model_load.h"
 #include "model/site_model.h"
 #include "render/open_data.h"
 #include "test_support.h"
@@ -19,7 +20,7 @@ struct Built {
   SiteModel model;
   explicit Built(const testing::Files& files) : tree(files) {
     Diagnostics diags;
-    model = build_model(tree, diags);
+    model = load_model(tree, diags);
     INFO((diags.all().empty() ? std::string() : diags.all().front().format()));
     REQUIRE(!diags.has_errors());
   }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "fuzz_targets.h"
+#include "model/model_load.h"
 #include "load/source_tree.h"
 #include "model/site_model.h"
 #include "parse/front_matter.h"
@@ -169,7 +170,7 @@ std::string front_matter(std::string_view input) {
 std::string model(std::string_view input) {
   const MemoryTree tree(site_input(input));
   Diagnostics diags;
-  const SiteModel m = build_model(tree, diags);
+  const SiteModel m = load_model(tree, diags);
   for (const auto& path : m.published_files) {
     if (m.withheld_paths.count(path) != 0) return "withheld file published: " + path;
   }

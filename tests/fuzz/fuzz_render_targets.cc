@@ -5,6 +5,7 @@
 
 #include "fuzz_targets.h"
 #include "html_safety.h"
+#include "model/model_load.h"
 #include "load/source_tree.h"
 #include "model/loader.h"
 #include "model/site_model.h"
@@ -35,7 +36,7 @@ class MemorySink : public OutputSink {
 const SiteModel& base_model() {
   static const MemoryTree tree(site_input(""));
   static Diagnostics diags;
-  static const SiteModel model = build_model(tree, diags);
+  static const SiteModel model = load_model(tree, diags);
   return model;
 }
 
@@ -66,7 +67,7 @@ std::string markdown(std::string_view input) {
 std::string site_render(std::string_view input) {
   const MemoryTree tree(site_input(input));
   Diagnostics diags;
-  const SiteModel m = build_model(tree, diags);
+  const SiteModel m = load_model(tree, diags);
   if (diags.has_errors()) return {};  // such a model is never rendered
   MemorySink sink;
   // Always the default theme: the fuzzed content, not a fuzzed theme, is under test.

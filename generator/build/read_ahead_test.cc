@@ -1,11 +1,12 @@
 // Files parsed ahead on several threads give the model and the messages, in their order,
 // that parsing each file when a loader asks for it gives; and what other pages can see of a
 // Markdown file keeps its parts apart in its fingerprint.
-#include "model/parsed_files.h"
+#include "build/read_ahead.h"
 
 #include <catch2/catch.hpp>
 
 #include "load/source_tree.h"
+#include "build/build_model.h"
 #include "model/site_model.h"
 
 namespace quorum {
@@ -56,7 +57,7 @@ std::vector<std::string> messages_in_order(const Diagnostics& diags) {
 
 }  // namespace
 
-TEST_CASE("parsing on 4 threads gives the same messages in the same order as on 1", "[model][parallel]") {
+TEST_CASE("parsing on 4 threads gives the same messages in the same order as on 1", "[build][parallel]") {
   const MemoryTree tree(troubled_site(6, 120));  // 720 meetings, about 2,900 files
   Diagnostics one_diags, four_diags;
   const SiteModel one = build_model(tree, one_diags, {}, {}, 1);
@@ -76,10 +77,10 @@ TEST_CASE("parsing on 4 threads gives the same messages in the same order as on 
 }
 
 TEST_CASE("a file asked for that was not planned, or asked for twice, is read directly",
-          "[model][parallel]") {
+          "[build][parallel]") {
   const MemoryTree tree(std::map<std::string, std::string>{{"content/people/ann.yaml", "name: Ann\n"},
                                                            {"content/documents/d.md", "# D\n"}});
-  loader::ParsedFiles parsed(tree, {{"content/people/ann.yaml", loader::FileKind::yaml}}, 2);
+  build::ParsedFiles parsed(tree, {{"content/people/ann.yaml", build::FileKind::yaml}}, 2);
   CHECK_FALSE(parsed.take_markdown("content/documents/d.md"));   // not planned
   CHECK_FALSE(parsed.take_markdown("content/people/ann.yaml"));  // planned as YAML
   const auto ann = parsed.take_yaml("content/people/ann.yaml");
@@ -90,7 +91,7 @@ TEST_CASE("a file asked for that was not planned, or asked for twice, is read di
   CHECK_FALSE(parsed.take_yaml("content/people/ann.yaml"));  // already taken
 }
 
-TEST_CASE("the parts of what other pages see of a Markdown file stay apart", "[model][parallel]") {
+TEST_CASE("the parts of what other pages see of a Markdown file stay apart", "[build][parallel]") {
   // Two links, or one link whose address is both joined: without a separator between the
   // parts their fingerprints would be the same, and a change would go unnoticed.
   const MemoryTree tree(std::map<std::string, std::string>{

@@ -1,4 +1,4 @@
-// Internal to the model: the bytes the model's caches store an entry as (parse_cache.h,
+// The bytes the build's caches store an entry as (parse_cache.h,
 // meeting_cache.h), and back.
 //
 // Each kind of entry lists its fields once, in a `fields_of_*` template over `Io`, which is a
@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quorum::loader {
+namespace quorum::build {
 
 // A Markdown outline's fields, in order.
 template <class Io, class Heading>
@@ -195,4 +195,4 @@ class CacheReader {
   std::vector<std::string> seen_;
 };
 
-}  // namespace quorum::loader
+}  // namespace quorum::build

@@ -1,4 +1,4 @@
-#include "model/parse_cache.h"
+#include "build/parse_cache.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -10,9 +10,9 @@
 #include <cstring>
 #include <system_error>
 
-#include "model/cache_codec.h"
+#include "build/cache_codec.h"
 
-namespace quorum::loader {
+namespace quorum::build {
 namespace {
 
 namespace fs = std::filesystem;
@@ -211,4 +211,4 @@ void ParseCache::drop_withheld() {
   }
 }
 
-}  // namespace quorum::loader
+}  // namespace quorum::build

@@ -1,11 +1,11 @@
-#include "model/meeting_cache.h"
+#include "build/meeting_cache.h"
 
 #include <algorithm>
 
 #include "load/fingerprint.h"
-#include "model/cache_codec.h"
+#include "build/cache_codec.h"
 
-namespace quorum::loader {
+namespace quorum::build {
 namespace {
 
 // What an entry holds, in order (cache_codec.h). Every field of every part of a meeting is
@@ -196,23 +196,14 @@ std::string meeting_cache_key(const SourceTree& tree, const std::string& folder)
   return fingerprint(listing);
 }
 
-bool may_cache_meeting(const Meeting& meeting) {
-  const bool private_item = std::any_of(meeting.agenda.begin(), meeting.agenda.end(),
-                                        [](const AgendaItem& a) { return a.exempt(); });
-  const bool exempt_report = std::any_of(meeting.reports.begin(), meeting.reports.end(),
-                                         [](const auto& entry) { return entry.second.exempt; });
-  return !private_item && !exempt_report;
-}
-
-std::string encode_loaded_meeting(
-    const Meeting& meeting, const std::vector<std::pair<std::string, SiteModel::SourceInputs>>& inputs) {
+std::string encode_loaded_meeting(const PublishableMeeting& publishable) {
   // The model's own meeting, written without a copy.
   struct View {
     const Meeting& meeting;
     const std::vector<std::pair<std::string, SiteModel::SourceInputs>>& inputs;
   };
   CacheWriter w;
-  const View view{meeting, inputs};
+  const View view{*publishable.meeting, publishable.inputs};
   fields_of_loaded(w, view);
   return w.take();
 }
@@ -225,4 +216,4 @@ std::optional<LoadedMeeting> decode_loaded_meeting(std::string_view bytes) {
   return loaded;
 }
 
-}  // namespace quorum::loader
+}  // namespace quorum::build

@@ -1,4 +1,4 @@
-#include "cli/build_command.h"
+#include "build/run_build.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -7,11 +7,12 @@
 #include <memory>
 #include <optional>
 
-#include "cli/build_progress.h"
+#include "build/build_progress.h"
 #include "load/directory_tree.h"
 #include "load/git_tree.h"
 #include "load/history.h"
 #include "model/publishing_rules.h"
+#include "build/build_model.h"
 #include "model/site_model.h"
 #include "model/url_check.h"
 #include "model/withheld_history.h"
@@ -202,7 +203,8 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
     std::filesystem::remove_all(cache_dir, ec);
   }
   // The same threads as rendering (-j): the files are parsed on them too.
-  const SiteModel model = build_model(*tree, diags, std::move(history), cache_dir, request.jobs);
+  ModelCacheStats cached;
+  const SiteModel model = build_model(*tree, diags, std::move(history), cache_dir, request.jobs, &cached);
   if (request.publishing_rules) check_publishing_rules(model, diags);
   times.end("parse+model");
   const auto theme = Theme::load(model.site.theme, *tree, theme_search_dirs(request), diags);
@@ -263,11 +265,11 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   }
   if (request.verbose) {
     times.print(out, "Counts: " + std::to_string(tree->files().size()) + " source files (" +
-                         std::to_string(model.markdown_from_cache) +
+                         std::to_string(cached.markdown_from_cache) +
                          " Markdown outlines reused from the cache, " +
-                         std::to_string(model.markdown_outlined) + " cached anew), " +
+                         std::to_string(cached.markdown_outlined) + " cached anew), " +
                          std::to_string(model.meetings.size()) + " meetings (" +
-                         std::to_string(model.meetings_from_cache) + " taken from the cache), " +
+                         std::to_string(cached.meetings_from_cache) + " taken from the cache), " +
                          std::to_string(stats.pages) + " pages (" + std::to_string(stats.rendered) +
                          " rendered), " + std::to_string(stats.files) + " other files (" +
                          std::to_string(stats.derived_made) + " of " + std::to_string(stats.derived) +

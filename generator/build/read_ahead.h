@@ -1,5 +1,5 @@
-// Internal to the model: the source files the loaders open, read and parsed on several
-// threads ahead of the loaders, which stay on one thread and in one order.
+// The source files the loaders open, read and parsed on several threads ahead of the
+// loaders, which stay on one thread and in one order.
 //
 // Reading a blob, checking UTF-8, splitting front matter, parsing YAML, outlining Markdown
 // and fingerprinting are most of a load and need nothing from other files. Each file's
@@ -21,29 +21,14 @@
 #include <thread>
 #include <vector>
 
-#include "model/loader.h"
-#include "model/parse_cache.h"
+#include "build/parse_cache.h"
+#include "model/model_load.h"
+#include "model/parsed_file.h"
 
-namespace quorum::loader {
+namespace quorum::build {
 
-// One file read and parsed, with what its parse had to say.
-struct ParsedYaml {
-  std::optional<YAML::Node> node;                 // nullopt: unreadable or not YAML
-  std::optional<SiteModel::SourceInputs> inputs;  // nullopt: the file could not be read
-  Diagnostics diags;
-};
-struct ParsedMarkdown {
-  std::optional<MarkdownFile> file;
-  std::optional<SiteModel::SourceInputs> inputs;
-  Diagnostics diags;
-};
-
-// The work of read_yaml_file / read_markdown_file that needs no Context: safe to run on
-// any thread (the tree's reads are). A Markdown file whose bytes are in `cache` is not
-// outlined again, nor read when the tree knows its fingerprint.
-ParsedYaml parse_yaml_file(const SourceTree& tree, const std::string& path);
-ParsedMarkdown parse_markdown_file(const SourceTree& tree, const std::string& path,
-                                   ParseCache* cache = nullptr);
+using loader::ParsedMarkdown;
+using loader::ParsedYaml;
 
 enum class FileKind { yaml, markdown };
 struct PlannedRead {
@@ -51,31 +36,31 @@ struct PlannedRead {
   FileKind kind = FileKind::yaml;
 };
 
-// The files the loaders will open, in the order they open them (build_model's order):
-// site.yaml; `entity_files` (organisations, people and documents, in path order); each
+// The files the loaders will open, in the order they open them (the plan's order):
+// site.yaml; the plan's organisations, people and documents, in path order; each
 // committee's committee.yaml, index.md and terms-of-reference.md; each meeting's
 // meeting.yaml, reports and minutes, meetings in folder order. A file planned here that no
 // loader asks for costs only time; one a loader asks for that is not planned is read by the
 // loader itself. Either way the result is the same.
-std::vector<PlannedRead> plan_reads(const SourceTree& tree, const std::vector<PlannedRead>& entity_files,
-                                    const std::vector<std::string>& committee_folders,
+// `meeting_folders`: those of the plan's meetings that are to be loaded from their files.
+std::vector<PlannedRead> plan_reads(const SourceTree& tree, const ContentPlan& plan,
                                     const std::vector<std::string>& meeting_folders);
 
 // Parses the planned files on `threads` threads in the background while the loaders
 // consume them. Workers stay at most a window of files ahead of the furthest file asked
 // for, so memory stays bounded however large the archive.
-class ParsedFiles {
+class ParsedFiles final : public loader::ParsedSource {
  public:
   ParsedFiles(const SourceTree& tree, std::vector<PlannedRead> plan, unsigned threads,
               ParseCache* cache = nullptr);
-  ~ParsedFiles();  // stops the workers (files nobody asked for are not parsed)
+  ~ParsedFiles() override;  // stops the workers (files nobody asked for are not parsed)
   ParsedFiles(const ParsedFiles&) = delete;
   ParsedFiles& operator=(const ParsedFiles&) = delete;
 
   // The parsed file, waiting for it if a worker has it in hand; nullopt when it was not
   // planned as this kind or was already taken (the caller then reads it itself).
-  std::optional<ParsedYaml> take_yaml(const std::string& path);
-  std::optional<ParsedMarkdown> take_markdown(const std::string& path);
+  std::optional<ParsedYaml> take_yaml(const std::string& path) override;
+  std::optional<ParsedMarkdown> take_markdown(const std::string& path) override;
 
  private:
   struct Slot {
@@ -102,4 +87,4 @@ class ParsedFiles {
   std::jthread runner_;  // runs parallel_for over the slots
 };
 
-}  // namespace quorum::loader
+}  // namespace quorum::build

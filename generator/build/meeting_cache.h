@@ -1,4 +1,4 @@
-// Internal to the model: meetings as an earlier build loaded them, kept in the parse cache
+// Meetings as an earlier build loaded them, kept in the parse cache
 // (parse_cache.h) so that a rebuild neither reads nor parses a meeting whose files did not
 // change.
 //
@@ -23,26 +23,16 @@
 #include <vector>
 
 #include "load/source_tree.h"
-#include "model/site_model.h"
+#include "model/model_load.h"
 
-namespace quorum::loader {
-
-// What loading one meeting added to the model.
-struct LoadedMeeting {
-  Meeting meeting;
-  std::vector<std::pair<std::string, SiteModel::SourceInputs>> inputs;  // of the files it read
-};
+namespace quorum::build {
 
 // The key of the meeting in `folder`: a fingerprint of its files' paths and fingerprints (git
 // blob ids, or a paper's size); empty when a file cannot be read.
 std::string meeting_cache_key(const SourceTree& tree, const std::string& folder);
 
-// Whether this load of a meeting may be kept: nothing withheld and no private business.
-// (The caller also checks that the load gave no message.)
-bool may_cache_meeting(const Meeting& meeting);
-
-std::string encode_loaded_meeting(const Meeting& meeting,
-                                  const std::vector<std::pair<std::string, SiteModel::SourceInputs>>& inputs);
+// A meeting the model called publishable (ModelLoad::publishable_meeting), and back.
+std::string encode_loaded_meeting(const PublishableMeeting& publishable);
 std::optional<LoadedMeeting> decode_loaded_meeting(std::string_view bytes);
 
-}  // namespace quorum::loader
+}  // namespace quorum::build

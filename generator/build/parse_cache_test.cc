@@ -1,21 +1,21 @@
 // The parse cache gives back exactly what parsing gave, for the same bytes and the same
 // executable only; it keeps no file with a problem, reads nothing it has, and a damaged
 // cache is an empty one.
-#include "model/parse_cache.h"
+#include "build/parse_cache.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 
 #include "load/fingerprint.h"
-#include "model/parsed_files.h"
+#include "model/parsed_file.h"
 #include "test_support.h"
 
 namespace quorum {
 namespace {
 
 namespace fs = std::filesystem;
+using build::ParseCache;
 using loader::MarkdownParse;
-using loader::ParseCache;
 using Files = std::map<std::string, std::string>;
 
 const char* const kMinutes =
@@ -79,7 +79,7 @@ void same_parse(const loader::ParsedMarkdown& a, const loader::ParsedMarkdown& b
 
 }  // namespace
 
-TEST_CASE("a parse read back from the cache is the parse that was kept", "[model][parse-cache]") {
+TEST_CASE("a parse read back from the cache is the parse that was kept", "[build][parse-cache]") {
   const MemoryTree tree(Files{{"content/committees/b/meetings/2020-01-01/minutes.md", kMinutes}});
   const auto parsed =
       loader::parse_markdown_file(tree, "content/committees/b/meetings/2020-01-01/minutes.md");
@@ -93,28 +93,28 @@ TEST_CASE("a parse read back from the cache is the parse that was kept", "[model
   parse.front_first_line = 2;
   parse.body = parsed.file->body;
   parse.inputs = *parsed.inputs;
-  const std::string bytes = loader::encode_markdown_parse(parse);
-  const auto back = loader::decode_markdown_parse(bytes);
+  const std::string bytes = build::encode_markdown_parse(parse);
+  const auto back = build::decode_markdown_parse(bytes);
   REQUIRE(back);
   CHECK(back->front_yaml == parse.front_yaml);
   CHECK(back->front_present);
   CHECK(back->front_first_line == 2);
-  CHECK(loader::encode_markdown_parse(*back) == bytes);
+  CHECK(build::encode_markdown_parse(*back) == bytes);
 
   SECTION("any damaged entry reads as no entry") {
     for (std::size_t n = 0; n < bytes.size(); ++n) {
       INFO(n);
-      CHECK_FALSE(loader::decode_markdown_parse(bytes.substr(0, n)));
+      CHECK_FALSE(build::decode_markdown_parse(bytes.substr(0, n)));
     }
-    CHECK_FALSE(loader::decode_markdown_parse(bytes + "x"));
+    CHECK_FALSE(build::decode_markdown_parse(bytes + "x"));
     std::string huge_count = bytes;
     huge_count.replace(0, 4, "\xFF\xFF\xFF\x7F");  // the front matter's length
-    CHECK_FALSE(loader::decode_markdown_parse(huge_count));
+    CHECK_FALSE(build::decode_markdown_parse(huge_count));
   }
 }
 
 TEST_CASE("a Markdown file in the cache is not read or outlined again, and parses the same",
-          "[model][parse-cache]") {
+          "[build][parse-cache]") {
   testing::TempDir dir;
   const std::string path = "content/committees/b/meetings/2020-01-01/minutes.md";
   const CountingTree tree(Files{{path, kMinutes}});
@@ -173,7 +173,7 @@ TEST_CASE("a Markdown file in the cache is not read or outlined again, and parse
   }
 }
 
-TEST_CASE("a Markdown file with a problem is parsed again on every build", "[model][parse-cache]") {
+TEST_CASE("a Markdown file with a problem is parsed again on every build", "[build][parse-cache]") {
   testing::TempDir dir;
   const std::string path = "content/documents/d.md";
   const CountingTree tree(Files{{path, "---\ntitle: [unclosed\n---\n# D\n"}});
@@ -187,7 +187,7 @@ TEST_CASE("a Markdown file with a problem is parsed again on every build", "[mod
   }
 }
 
-TEST_CASE("a body that is its file's tail is not held in memory", "[model][parse-cache]") {
+TEST_CASE("a body that is its file's tail is not held in memory", "[build][parse-cache]") {
   const std::string path = "content/documents/d.md";
   const MemoryTree tree(Files{{path, "---\ntitle: D\n---\n" + std::string(20000, 'x') + "\n"}});
   const auto parsed = loader::parse_markdown_file(tree, path);
@@ -198,7 +198,7 @@ TEST_CASE("a body that is its file's tail is not held in memory", "[model][parse
   CHECK(parsed.file->body.markdown.capacity() < 64);
 }
 
-TEST_CASE("a withheld file's parse is left out of the cache file", "[model][parse-cache]") {
+TEST_CASE("a withheld file's parse is left out of the cache file", "[build][parse-cache]") {
   testing::TempDir dir;
   const std::string open = "content/committees/b/meetings/2020-01-01/reports/open.md";
   const std::string exempt = "content/committees/b/meetings/2020-01-01/reports/exempt.md";

@@ -1,4 +1,4 @@
-#include "cli/build_progress.h"
+#include "build/build_progress.h"
 
 #include <unistd.h>
 

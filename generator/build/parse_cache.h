@@ -1,4 +1,4 @@
-// Internal to the model: what a Markdown file's bytes gave when they were last parsed, kept
+// What a Markdown file's bytes gave when they were last parsed, kept
 // between builds so a rebuild outlines only the files that changed.
 //
 // Outlining every body with cmark is about half of a large archive's parse, and a clerk's
@@ -28,39 +28,31 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "model/site_model.h"
+#include "model/parsed_file.h"
 
-namespace quorum::loader {
+namespace quorum::build {
 
-// What parsing gives of a Markdown file before its front matter is read as YAML (which
-// yields a YAML::Node, not kept: the front matter is small and is read again).
-struct MarkdownParse {
-  std::string front_yaml;
-  bool front_present = false;
-  int front_first_line = 0;
-  Body body;  // in_file, with its outline; `path` is set by whoever asks
-  SiteModel::SourceInputs inputs;
-};
+using loader::MarkdownParse;
 
 // The bytes one entry is stored as, and back; nullopt when they are damaged.
 std::string encode_markdown_parse(const MarkdownParse& parse);
 std::optional<MarkdownParse> decode_markdown_parse(std::string_view bytes);
 
-class ParseCache {
+class ParseCache final : public loader::OutlineStore {
  public:
   // Reads <folder>/markdown.cache when this executable wrote it. `folder` empty: a cache
   // that keeps nothing (a check-only build, a test).
   explicit ParseCache(std::filesystem::path folder, std::string writer = executable_identity());
-  ~ParseCache();  // without finish(), the new file is dropped and the old one stays
+  ~ParseCache() override;  // without finish(), the new file is dropped and the old one stays
   ParseCache(const ParseCache&) = delete;
   ParseCache& operator=(const ParseCache&) = delete;
 
-  [[nodiscard]] bool enabled() const { return !folder_.empty(); }
+  [[nodiscard]] bool enabled() const override { return !folder_.empty(); }
   // The entry for these bytes (read at `path`), carried into the new cache file. Safe from
   // any thread.
-  std::optional<MarkdownParse> reuse(const std::string& path, const std::string& fingerprint);
+  std::optional<MarkdownParse> reuse(const std::string& path, const std::string& fingerprint) override;
   // Adds an entry for these bytes (read at `path`) to the new cache file. Safe from any thread.
-  void keep(const std::string& path, const std::string& fingerprint, const MarkdownParse& parse);
+  void keep(const std::string& path, const std::string& fingerprint, const MarkdownParse& parse) override;
   // Entries of other kinds (meeting_cache.h), under keys of the same form (40 hex digits):
   // the bytes the last build stored under `key` (valid while the cache lives), or nullopt.
   [[nodiscard]] std::optional<std::string_view> entry(const std::string& key) const;
@@ -69,7 +61,7 @@ class ParseCache {
   // Adds `bytes` under `key` to the new cache file.
   void keep_entry(const std::string& key, std::string_view bytes);
   // The file at `path` is withheld: its entry is left out of the new cache file.
-  void withhold(const std::string& path);
+  void withhold(const std::string& path) override;
   // Puts the new cache file in place of the old. A failure only loses the cache.
   void finish();
 
@@ -102,4 +94,4 @@ class ParseCache {
   std::size_t kept_ = 0;
 };
 
-}  // namespace quorum::loader
+}  // namespace quorum::build

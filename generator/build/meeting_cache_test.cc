@@ -1,6 +1,7 @@
 // A meeting taken from the cache is the meeting its files gave, field for field; its key
-// changes with any file of its folder and nothing else; private business is never kept.
-#include "model/meeting_cache.h"
+// changes with any file of its folder and nothing else; private business is never kept
+// (that rule is the model's: model/model_load_test.cc).
+#include "build/meeting_cache.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,7 +10,6 @@
 namespace quorum {
 namespace {
 
-using loader::LoadedMeeting;
 
 // A tree that knows its files' fingerprints, as a git tree does.
 class KnowingTree : public MemoryTree {
@@ -117,10 +117,10 @@ LoadedMeeting full_meeting() {
   return l;
 }
 
-TEST_CASE("a meeting comes back from its cache entry field for field", "[model][meeting-cache]") {
+TEST_CASE("a meeting comes back from its cache entry field for field", "[build][meeting-cache]") {
   const LoadedMeeting original = full_meeting();
-  const std::string bytes = loader::encode_loaded_meeting(original.meeting, original.inputs);
-  const auto back = loader::decode_loaded_meeting(bytes);
+  const std::string bytes = build::encode_loaded_meeting({&original.meeting, original.inputs});
+  const auto back = build::decode_loaded_meeting(bytes);
   REQUIRE(back.has_value());
   CHECK(back->meeting.attendance == original.meeting.attendance);
   CHECK(back->meeting.agenda == original.meeting.agenda);
@@ -133,21 +133,21 @@ TEST_CASE("a meeting comes back from its cache entry field for field", "[model][
     LoadedMeeting plain;
     plain.meeting.id = "board/2026-01-06";
     const auto again =
-        loader::decode_loaded_meeting(loader::encode_loaded_meeting(plain.meeting, plain.inputs));
+        build::decode_loaded_meeting(build::encode_loaded_meeting({&plain.meeting, plain.inputs}));
     REQUIRE(again.has_value());
     CHECK(again->meeting == plain.meeting);
     CHECK_FALSE(again->meeting.minutes.has_value());
     CHECK_FALSE(again->meeting.start.has_value());
   }
   SECTION("a damaged entry reads as nothing") {
-    CHECK_FALSE(loader::decode_loaded_meeting(bytes.substr(0, bytes.size() - 1)).has_value());
-    CHECK_FALSE(loader::decode_loaded_meeting(bytes + "x").has_value());
-    CHECK_FALSE(loader::decode_loaded_meeting("").has_value());
+    CHECK_FALSE(build::decode_loaded_meeting(bytes.substr(0, bytes.size() - 1)).has_value());
+    CHECK_FALSE(build::decode_loaded_meeting(bytes + "x").has_value());
+    CHECK_FALSE(build::decode_loaded_meeting("").has_value());
   }
 }
 
 TEST_CASE("a meeting's cache key changes with the files of its folder and nothing else",
-          "[model][meeting-cache]") {
+          "[build][meeting-cache]") {
   const std::string folder = "content/committees/board/meetings/2026-01-05";
   const std::map<std::string, std::string> files = {
       {folder + "/meeting.yaml", "date: 2026-01-05\n"},
@@ -156,13 +156,13 @@ TEST_CASE("a meeting's cache key changes with the files of its folder and nothin
       {"content/committees/board/meetings/2026-01-050/meeting.yaml", "date: 2026-01-05\n"},
       {"content/committees/board/meetings/2026-02-02/meeting.yaml", "date: 2026-02-02\n"}};
   const auto key = [&](const std::map<std::string, std::string>& tree_files) {
-    return loader::meeting_cache_key(KnowingTree(tree_files), folder);
+    return build::meeting_cache_key(KnowingTree(tree_files), folder);
   };
   const std::string original = key(files);
   REQUIRE(original.size() == 40);
   CHECK(key(files) == original);
   // A folder of files, whose fingerprints are read, gives the same key.
-  CHECK(loader::meeting_cache_key(MemoryTree(files), folder) == original);
+  CHECK(build::meeting_cache_key(MemoryTree(files), folder) == original);
 
   auto changed = files;
   changed[folder + "/reports/budget.md"] += "More.\n";
@@ -181,29 +181,16 @@ TEST_CASE("a meeting's cache key changes with the files of its folder and nothin
   // bytes are not read on every build.
   auto paper = files;
   paper[folder + "/agenda.pdf"] = "%PDF-1.4 one";
-  const std::string with_paper = loader::meeting_cache_key(MemoryTree(paper), folder);
+  const std::string with_paper = build::meeting_cache_key(MemoryTree(paper), folder);
   paper[folder + "/agenda.pdf"] = "%PDF-1.4 two";
-  CHECK(loader::meeting_cache_key(MemoryTree(paper), folder) == with_paper);
+  CHECK(build::meeting_cache_key(MemoryTree(paper), folder) == with_paper);
   paper[folder + "/agenda.pdf"] = "%PDF-1.4 three";
-  CHECK(loader::meeting_cache_key(MemoryTree(paper), folder) != with_paper);
+  CHECK(build::meeting_cache_key(MemoryTree(paper), folder) != with_paper);
   // Other meetings, even one whose folder name starts with this one's, are not its files.
   auto elsewhere = files;
   elsewhere["content/committees/board/meetings/2026-02-02/meeting.yaml"] += "venue: Hall\n";
   elsewhere["content/committees/board/meetings/2026-01-050/meeting.yaml"] += "venue: Hall\n";
   CHECK(key(elsewhere) == original);
-}
-
-TEST_CASE("a meeting with private business is never cached", "[model][meeting-cache][security]") {
-  LoadedMeeting l = full_meeting();
-  Meeting& m = l.meeting;
-  CHECK_FALSE(loader::may_cache_meeting(m));  // an exempt item and an exempt report
-  m.agenda[0].exempt_paragraph.clear();
-  CHECK_FALSE(loader::may_cache_meeting(m));  // the exempt report
-  m.reports.at("budget").exempt = false;
-  CHECK(loader::may_cache_meeting(m));
-  m.agenda.push_back(m.agenda[0]);
-  m.agenda.back().exempt_paragraph = "1";
-  CHECK_FALSE(loader::may_cache_meeting(m));
 }
 
 }  // namespace
