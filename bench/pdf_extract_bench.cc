@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "build/pdf_text_cache.h"
 #include "load/fingerprint.h"
 #include "load/pdf_text.h"
 #include "pdf_maker.h"
@@ -105,9 +106,10 @@ int main(int argc, char** argv) {
   const auto cache =
       std::filesystem::temp_directory_path() / ("quorum-bench-pdf-" + std::to_string(std::random_device{}()));
   const std::map<std::string, quorum::PdfSource> sources{{"appendix.pdf", {quorum::fingerprint(pdf), pdf}}};
-  const double first = best_seconds(1, [&] { (void)quorum::extract_pdf_texts(sources, cache); });
+  quorum::build::PdfTextCache store(cache);
+  const double first = best_seconds(1, [&] { (void)quorum::extract_pdf_texts(sources, &store); });
   const double cached = best_seconds(repeats, [&] {
-    if (quorum::extract_pdf_texts(sources, cache).at("appendix.pdf").pages != pages) std::abort();
+    if (quorum::extract_pdf_texts(sources, &store).at("appendix.pdf").pages != pages) std::abort();
   });
   std::filesystem::remove_all(cache);
 

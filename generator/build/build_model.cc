@@ -1,11 +1,13 @@
 #include "build/build_model.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "build/meeting_cache.h"
 #include "build/parse_cache.h"
+#include "build/pdf_text_cache.h"
 #include "build/read_ahead.h"
 #include "load/fingerprint.h"
 #include "load/pdf_text.h"
@@ -35,7 +37,15 @@ void extract_pdfs(SiteModel& model, const SourceTree& tree, Diagnostics& diags,
     src.bytes = std::move(*bytes);
     sources.emplace(path, std::move(src));
   }
-  model.pdfs = extract_pdf_texts(sources, cache);
+  if (cache.empty()) {
+    model.pdfs = extract_pdf_texts(sources);
+  } else {
+    build::PdfTextCache store(cache);
+    model.pdfs = extract_pdf_texts(sources, &store);
+    std::set<std::string> published;
+    for (const auto& [path, src] : sources) published.insert(src.fingerprint);
+    store.keep_only(published);
+  }
   for (const auto& [path, pdf] : model.pdfs) {
     if (!pdf.failure.empty()) {
       diags.warning({path, 0, 0},

@@ -132,20 +132,6 @@ TEST_CASE("pdf helper: a helper that cannot start, or crashes, is a failure", "[
   CHECK(has(crashed.failure, "stopped on it"));
 }
 
-TEST_CASE("pdf helper: a failure is not cached; the next build tries the file again", "[load][pdf]") {
-  quorum::testing::TempDir dir;
-  const std::string bytes = make_pdf({{"Cached only when read"}});
-  const std::map<std::string, quorum::PdfSource> sources{{"a.pdf", {quorum::fingerprint(bytes), bytes}}};
-  quorum::PdfExtractor slow = quorum::pdf_extractor();
-  slow.limits.wall_milliseconds = 0;
-  CHECK_FALSE(quorum::extract_pdf_texts(sources, dir.path(), slow).at("a.pdf").failure.empty());
-  CHECK(quorum::testing::list_files(dir.path()).empty());
-  const auto again = quorum::extract_pdf_texts(sources, dir.path());
-  CHECK(again.at("a.pdf").failure.empty());
-  CHECK(has(again.at("a.pdf").text.at(0), "Cached only when read"));
-  CHECK(quorum::testing::list_files(dir.path()).size() == 1);
-}
-
 TEST_CASE("pdf helper: the limits an operator sets in the environment", "[load][pdf]") {
   static std::map<std::string, std::string> env;
   const auto getenv = [](const char* name) -> const char* {

@@ -6,23 +6,17 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <limits>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <sstream>
-#include <system_error>
 #include <thread>
 
 #include "load/pdf_helper.h"
 
 namespace quorum {
 namespace {
-
-constexpr int kCacheVersion = 1;
 
 // Poppler prints parse complaints to stderr by default; a build's output is its diagnostics.
 void quiet_poppler() {
@@ -42,61 +36,6 @@ std::string to_utf8(const poppler::ustring& u) {
   // Form feeds and NULs end up in some extractions; neither belongs in HTML or JSON text.
   s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '\f' || c == '\0'; }), s.end());
   return s;
-}
-
-std::optional<PdfText> read_cache(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  try {
-    const nlohmann::json j = nlohmann::json::parse(in);
-    if (j.value("version", 0) != kCacheVersion) return std::nullopt;
-    PdfText t;
-    t.readable = j.at("readable").get<bool>();
-    t.pages = j.at("pages").get<int>();
-    t.has_text = j.at("has_text").get<bool>();
-    t.text = j.at("text").get<std::vector<std::string>>();
-    return t;
-  } catch (const std::exception&) {
-    return std::nullopt;  // a damaged cache entry is only a miss
-  }
-}
-
-void write_cache(const std::filesystem::path& dir, const std::string& name, const PdfText& t) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return;
-  const nlohmann::json j = {{"version", kCacheVersion},
-                            {"readable", t.readable},
-                            {"pages", t.pages},
-                            {"has_text", t.has_text},
-                            {"text", t.text}};
-  // Written beside and renamed into place, so a reader never sees half an entry.
-  const auto tmp =
-      dir / (name + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-  std::filesystem::rename(tmp, dir / (name + ".json"), ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-}
-
-// The cache keeps only the entries of this build's files: the text of a file no longer
-// published (deleted, or withheld since: an appendix of a report made exempt) must not stay
-// on disk beside the site, where a CI job may upload it. Anything else in the folder (a
-// half-written entry, a foreign file) goes too.
-void keep_only(const std::filesystem::path& dir, const std::map<std::string, PdfSource>& sources) {
-  std::set<std::string> names;
-  for (const auto& [path, src] : sources) {
-    if (!src.fingerprint.empty()) names.insert(src.fingerprint + ".json");
-  }
-  std::error_code ec;
-  std::vector<std::filesystem::path> stale;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (names.count(it->path().filename().string()) == 0) stale.push_back(it->path());
-  }
-  for (const auto& p : stale) std::filesystem::remove_all(p, ec);
 }
 
 PdfExtractor& default_extractor() {
@@ -175,8 +114,7 @@ PdfText extract_pdf_text_in_process(std::string_view bytes) {
 }
 
 std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, PdfSource>& sources,
-                                                 const std::filesystem::path& cache_dir,
-                                                 const PdfExtractor& extractor) {
+                                                 PdfTextStore* store, const PdfExtractor& extractor) {
   std::vector<const std::pair<const std::string, PdfSource>*> work;
   for (const auto& entry : sources) work.push_back(&entry);
   std::vector<PdfText> results(work.size());
@@ -185,17 +123,16 @@ std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, Pdf
     PdfHelperProcess helper(extractor);  // started on this thread's first cache miss
     for (std::size_t i = next++; i < work.size(); i = next++) {
       const PdfSource& src = work[i]->second;
-      const bool cached = !cache_dir.empty() && !src.fingerprint.empty();
+      const bool cached = store != nullptr && !src.fingerprint.empty();
       if (cached) {
-        if (auto hit = read_cache(cache_dir / (src.fingerprint + ".json"))) {
+        if (auto hit = store->find(src.fingerprint)) {
           results[i] = std::move(*hit);
           continue;
         }
       }
       results[i] = helper.extract(src.bytes);
-      // A failure is not kept: it may be the machine's (a busy CI runner's clock, no process
-      // to spare) or the limits', which may be raised; the file is tried again next build.
-      if (cached && results[i].failure.empty()) write_cache(cache_dir, src.fingerprint, results[i]);
+      // A failure is not kept: the file is tried again next build.
+      if (cached && results[i].failure.empty()) store->keep(src.fingerprint, results[i]);
     }
   };
   const std::size_t threads =
@@ -206,7 +143,6 @@ std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, Pdf
   for (auto& t : pool) t.join();
   std::map<std::string, PdfText> out;
   for (std::size_t i = 0; i < work.size(); ++i) out.emplace(work[i]->first, std::move(results[i]));
-  if (!cache_dir.empty()) keep_only(cache_dir, sources);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,19 +64,28 @@ PdfText extract_pdf_text(std::string_view bytes, const PdfExtractor& extractor =
 // Poppler in this very process, with no limits: the helper's own work, and nothing else's.
 PdfText extract_pdf_text_in_process(std::string_view bytes);
 
+// Results kept from earlier builds, by the file's fingerprint: the build stage keeps them
+// (build/pdf_text_cache.h). Both calls are made from any of the extracting threads.
+class PdfTextStore {
+ public:
+  virtual ~PdfTextStore() = default;
+  virtual std::optional<PdfText> find(const std::string& fingerprint) = 0;
+  // Only a result without a failure is offered: a failure may be the machine's (a busy CI
+  // runner's clock, no process to spare) or the limits', which may be raised.
+  virtual void keep(const std::string& fingerprint, const PdfText& text) = 0;
+};
+
 // Extracts many PDFs at once, keyed by the caller's name (a repository path), on a pool of
 // up to hardware_concurrency threads, each feeding one helper process at a time (a helper
 // takes PDF after PDF; one that fails is replaced, and only its PDF loses its text).
-// `fingerprints` names each file's blob id: with a `cache_dir`, each extracted result is kept
-// as <cache_dir>/<blob id>.json and reused while the bytes are unchanged, and every other entry
-// there is removed: the cache holds only the files of `sources` (so only published ones).
-// The result does not depend on the order threads finish in.
+// A source with a fingerprint (its blob id) is first looked for in `store`, and its result is
+// offered to it. The result does not depend on the order threads finish in.
 struct PdfSource {
   std::string fingerprint;
   std::string bytes;
 };
 std::map<std::string, PdfText> extract_pdf_texts(const std::map<std::string, PdfSource>& sources,
-                                                 const std::filesystem::path& cache_dir = {},
+                                                 PdfTextStore* store = nullptr,
                                                  const PdfExtractor& extractor = pdf_extractor());
 
 }  // namespace quorum
