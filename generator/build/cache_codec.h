@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace quorum::build {
@@ -61,6 +62,12 @@ class CacheWriter {
   }
   void operator()(int v) { u32(static_cast<std::uint32_t>(v)); }
   void operator()(bool v) { out_ += v ? '\1' : '\0'; }
+  // A status or kind (model/statuses.h), by its number.
+  template <class E>
+    requires std::is_enum_v<E>
+  void operator()(E v) {
+    u32(static_cast<std::uint32_t>(v));
+  }
   void operator()(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
     out_ += s;
@@ -119,6 +126,17 @@ class CacheReader {
     v = static_cast<std::size_t>(low | (static_cast<std::uint64_t>(u32()) << 32U));
   }
   void operator()(int& v) { v = static_cast<int>(u32()); }
+  // A number that names no value of the enum (enum_size, found beside it) is damage.
+  template <class E>
+    requires std::is_enum_v<E>
+  void operator()(E& v) {
+    const std::uint32_t n = u32();
+    if (n >= enum_size(E{})) {
+      fail();
+      return;
+    }
+    v = static_cast<E>(n);
+  }
   void operator()(bool& v) {
     if (in_.empty()) {
       fail();

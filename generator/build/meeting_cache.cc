@@ -173,7 +173,7 @@ void fields_of_loaded(Io& io, Loaded& l) {
 
 std::string meeting_cache_key(const SourceTree& tree, const std::string& folder) {
   // The format's version is part of every key: a change to what an entry holds misses.
-  std::string listing = "quorum meeting 1\n" + folder + '\n';
+  std::string listing = "quorum meeting 2\n" + folder + '\n';
   const std::string prefix = folder + "/";
   const auto& all = tree.files();
   for (auto it = std::lower_bound(all.begin(), all.end(), prefix);

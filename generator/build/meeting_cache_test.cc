@@ -49,7 +49,7 @@ LoadedMeeting full_meeting() {
   m.slug = "2026-01-05";
   m.venue = "Town Hall";
   m.kind = "extraordinary";
-  m.status = "held";
+  m.status = MeetingStatus::held;
   m.status_note = "Moved to the Civic Centre";
   m.webcast = "https://example.org/live";
   m.date = {2026, 1, 5};
@@ -79,7 +79,7 @@ LoadedMeeting full_meeting() {
   item.pos = at("m.yaml", 30);
   m.agenda = {item};
   Minutes minutes;
-  minutes.status = "draft";
+  minutes.status = PaperStatus::draft;
   minutes.approved_at = "board/2026-02-02";
   Action action;
   action.item = "5";

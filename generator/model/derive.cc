@@ -71,12 +71,12 @@ void derive(Context& ctx) {
     for (const auto& [slug, r] : m.reports) {
       if (!r.exempt) add_topics(ctx, r.topics, "report:" + r.id, r.pos);
     }
-    if (m.minutes && !(m.minutes->status == "draft" && model.site.draft_minutes == "hide")) {
+    if (m.minutes && !(m.minutes->status == PaperStatus::draft && model.site.draft_minutes == "hide")) {
       for (const auto& d : m.minutes->body.outline.decisions) {
         model.decisions.push_back({mid, d.item, d.id, d.text});
       }
     }
-    if (m.status == "held") {
+    if (m.status == MeetingStatus::held) {
       // Later meetings overwrite earlier ones: the last in id order wins.
       for (const auto& item : m.agenda) {
         if (!item.minutes_of.empty()) model.minutes_approved_by[item.minutes_of] = mid;
@@ -92,7 +92,7 @@ void derive(Context& ctx) {
     });
     auto& held = model.held_meeting_dates[cid];
     for (const auto& mid : c.meetings) {
-      if (const Meeting& m = model.meetings.at(mid); m.status == "held") held.push_back(m.date);
+      if (const Meeting& m = model.meetings.at(mid); m.status == MeetingStatus::held) held.push_back(m.date);
     }
     for (const auto& member : c.members) {
       if (!member.who.person.empty()) add_once(model.person_records[member.who.person].committees, cid);

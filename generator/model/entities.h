@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model/statuses.h"
 #include "parse/markdown.h"
 #include "support/date.h"
 #include "support/diagnostics.h"
@@ -131,7 +132,8 @@ struct Member {
 };
 
 struct TermsOfReference {
-  std::string version, status, approved_at;
+  std::string version, approved_at;
+  PaperStatus status = PaperStatus::approved;
   std::optional<Date> date;
   Body body;
 };
@@ -211,7 +213,8 @@ struct Action {
 };
 
 struct Minutes {
-  std::string status = "approved", approved_at;
+  PaperStatus status = PaperStatus::approved;
+  std::string approved_at;
   std::vector<Action> actions;
   Body body;  // exempt sections already cut out
   bool operator==(const Minutes&) const = default;
@@ -243,7 +246,8 @@ struct Attachment {
 };
 
 struct Meeting {
-  std::string id, committee, slug, venue, kind = "ordinary", status, status_note, webcast;
+  std::string id, committee, slug, venue, kind = "ordinary", status_note, webcast;
+  MeetingStatus status = MeetingStatus::scheduled;
   Date date;
   std::optional<TimeOfDay> start, end;
   std::optional<Date> agenda_published;
@@ -268,7 +272,8 @@ struct DocumentAttachment {
 };
 
 struct Document {
-  std::string id, title, kind, owner, status, version, period, approved_at, supersedes;
+  std::string id, title, kind, owner, version, period, approved_at, supersedes;
+  PaperStatus status = PaperStatus::approved;
   std::vector<DocumentAttachment> attachments;
   std::vector<std::string> topics;
   Body body;

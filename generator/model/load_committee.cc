@@ -12,7 +12,7 @@ void load_terms(Context& ctx, Committee& c, const std::string& path) {
     YamlFields f(*file->front, file->front_source, "terms of reference of " + (c.name.empty() ? c.id : c.name),
                  ctx.diags);
     t.version = f.text("version");
-    t.status = f.choice("status", {"draft", "approved"}, Need::optional, "approved");
+    t.status = f.choice("status", kMinutesOrTermsStatuses, Need::optional, PaperStatus::approved);
     t.date = f.date("date");
     t.approved_at = f.text("approved_at");
     f.finish();

@@ -24,7 +24,7 @@ void load_document(Context& ctx, const std::string& path) {
     d.kind = f.choice("kind", {"strategy", "plan", "policy", "annual-report", "other"},
                       Need::required);
     d.owner = f.text("owner");
-    d.status = f.choice("status", {"draft", "approved", "superseded"}, Need::optional, "approved");
+    d.status = f.choice("status", kPaperStatuses, Need::optional, PaperStatus::approved);
     d.version = f.text("version");
     d.period = f.text("period");
     d.approved_at = f.text("approved_at");

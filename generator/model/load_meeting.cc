@@ -154,7 +154,7 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   if (file->front) {
     YamlFields f(*file->front, file->front_source, "minutes of " + meeting_label(ctx, m.committee, m.slug),
                  ctx.diags);
-    minutes.status = f.choice("status", {"draft", "approved"}, Need::optional, "draft");
+    minutes.status = f.choice("status", kMinutesOrTermsStatuses, Need::optional, PaperStatus::draft);
     minutes.approved_at = f.text("approved_at");
     for (const auto& node : f.items("actions")) {
       YamlFields af(node, f.source(), "action", ctx.diags);
@@ -188,7 +188,7 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
                     "'status: draft' (or 'approved'), then '---'");
     return;
   } else {
-    minutes.status = "draft";
+    minutes.status = PaperStatus::draft;
     ctx.diags.warning({path, 1, 1},
                       "minutes without front matter are published as a draft; add "
                       "'status: approved' and 'approved_at:' once approved");
@@ -381,7 +381,7 @@ void load_meeting(Context& ctx, const std::string& committee, const std::string&
   m.end = f.time("end");
   m.venue = f.text("venue");
   m.kind = f.choice("kind", {"ordinary", "extraordinary"}, Need::optional, "ordinary");
-  m.status = f.choice("status", {"scheduled", "held", "cancelled", "postponed"}, Need::required, "scheduled");
+  m.status = f.choice("status", kMeetingStatuses, Need::required, MeetingStatus::scheduled);
   m.status_note = f.text("status_note");
   m.agenda_published = f.date("agenda_published");
   m.webcast = read_url(f, "webcast", UrlUse::link);

@@ -29,7 +29,7 @@ std::string committee_name(const SiteModel& model, const Meeting& m) {
 }
 
 void check_agenda(const SiteModel& model, const Meeting& m, Diagnostics& diags) {
-  if (m.status != "scheduled" && m.status != "held") return;
+  if (m.status != MeetingStatus::scheduled && m.status != MeetingStatus::held) return;
   const auto published = agenda_first_published(model, m);
   // A meeting first committed after it took place is the archive being filled in, not a late agenda.
   if (!published || m.date < *published) return;
@@ -47,7 +47,7 @@ void check_agenda(const SiteModel& model, const Meeting& m, Diagnostics& diags) 
 }
 
 void check_draft_minutes(const SiteModel& model, const Meeting& m, Diagnostics& diags) {
-  if (!m.minutes || m.minutes->status != "draft") return;
+  if (!m.minutes || m.minutes->status != PaperStatus::draft) return;
   const Committee* c = model.committee_of(m);
   if (c == nullptr) return;
   bool after = false;
@@ -58,8 +58,8 @@ void check_draft_minutes(const SiteModel& model, const Meeting& m, Diagnostics& 
     }
     const Meeting* next = model.meeting(id);
     if (!after || next == nullptr || !(m.date < next->date)) continue;
-    if (next->status == "cancelled" || next->status == "postponed") continue;
-    const bool taken_place = next->status == "held" || next->date < model.build_date;
+    if (next->status == MeetingStatus::cancelled || next->status == MeetingStatus::postponed) continue;
+    const bool taken_place = next->status == MeetingStatus::held || next->date < model.build_date;
     if (!taken_place) return;
     diags.warning(
         {m.minutes->body.path, 1, 1},

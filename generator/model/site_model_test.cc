@@ -312,7 +312,7 @@ TEST_CASE("a valid site builds a model without errors", "[model]") {
   CHECK(meeting->committee == "board");
   CHECK(meeting->slug == "2017-07-19");
   CHECK(meeting->date.iso() == "2017-07-19");
-  CHECK(meeting->status == "held");
+  CHECK(meeting->status == MeetingStatus::held);
   CHECK(meeting->kind == "ordinary");
   REQUIRE(meeting->agenda.size() == 4);
   CHECK(meeting->agenda[1].kind == "report");  // default when a report is named
@@ -320,7 +320,7 @@ TEST_CASE("a valid site builds a model without errors", "[model]") {
   REQUIRE(m.report("board/2017-07-19/budget") != nullptr);
   CHECK(m.report("board/2017-07-19/budget")->title == "Budget report 2017");
   REQUIRE(meeting->minutes.has_value());
-  CHECK(meeting->minutes->status == "approved");
+  CHECK(meeting->minutes->status == PaperStatus::approved);
   CHECK(meeting->minutes->approved_at == "board/2017-09-08");
   CHECK(m.documents.count("health-strategy") == 1);
   CHECK(m.build_date.iso() == "2017-09-08");

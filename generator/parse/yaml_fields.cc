@@ -187,9 +187,13 @@ std::optional<bool> YamlFields::boolean(const std::string& key) {
 
 std::string YamlFields::choice(const std::string& key, std::initializer_list<const char*> allowed, Need need,
                                const std::string& fallback) {
+  return choice_among(key, std::vector<std::string>(allowed.begin(), allowed.end()), need, fallback);
+}
+
+std::string YamlFields::choice_among(const std::string& key, const std::vector<std::string>& options, Need need,
+                                     const std::string& fallback) {
   const std::string raw = text(key, need);
   if (raw.empty()) return fallback;
-  std::vector<std::string> options(allowed.begin(), allowed.end());
   for (const auto& option : options) {
     if (raw == option) return raw;
   }

@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <array>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -45,6 +46,19 @@ class YamlFields {
   // One of `allowed`; `fallback` when absent.
   std::string choice(const std::string& key, std::initializer_list<const char*> allowed,
                      Need need = Need::optional, const std::string& fallback = "");
+  // The same, giving the value the word names in `table` ({word, value} pairs), or `fallback`.
+  template <class E, std::size_t N>
+  E choice(const std::string& key, const std::array<std::pair<const char*, E>, N>& table, Need need, E fallback) {
+    std::vector<std::string> words;
+    for (const auto& entry : table) words.emplace_back(entry.first);
+    const std::string raw = choice_among(key, words, need, "");
+    for (const auto& [word, value] : table) {
+      if (raw == word) return value;
+    }
+    return fallback;
+  }
+  std::string choice_among(const std::string& key, const std::vector<std::string>& allowed, Need need,
+                           const std::string& fallback);
   // A list of scalars; a single scalar counts as a list of one.
   std::vector<std::string> text_list(const std::string& key);
   // The raw node, for nested structures (marks the key as known). Null when absent.

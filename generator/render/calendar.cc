@@ -95,8 +95,8 @@ std::string vevent(const PageContext& ctx, const Meeting& m, bool london) {
   }
   std::string summary = name;
   if (m.kind == "extraordinary") summary += " (extraordinary meeting)";
-  if (m.status == "cancelled") summary += " – cancelled";
-  if (m.status == "postponed") summary += " – postponed";
+  if (m.status == MeetingStatus::cancelled) summary += " – cancelled";
+  if (m.status == MeetingStatus::postponed) summary += " – postponed";
   line("SUMMARY:" + ics_escape(summary));
   if (!m.venue.empty()) line("LOCATION:" + ics_escape(m.venue));
   std::string description = "Meeting of the " + name + ", " + m.date.words() + ".";
@@ -109,7 +109,7 @@ std::string vevent(const PageContext& ctx, const Meeting& m, bool london) {
   description += "\n\n" + url;
   line("DESCRIPTION:" + ics_escape(description));
   line("URL:" + url);
-  if (m.status == "cancelled" || m.status == "postponed") {
+  if (m.status == MeetingStatus::cancelled || m.status == MeetingStatus::postponed) {
     line("STATUS:CANCELLED");
   } else {
     line("STATUS:CONFIRMED");

@@ -65,13 +65,13 @@ std::vector<Entry> all_entries(const PageContext& ctx) {
     if (!m.agenda.empty()) {
       std::string items;
       for (const auto& item : m.agenda) items += (items.empty() ? "" : "; ") + item.number + ". " + item.title;
-      std::string status = m.status == "cancelled" ? "Cancelled. " : m.status == "postponed" ? "Postponed. " : "";
+      std::string status = m.status == MeetingStatus::cancelled ? "Cancelled. " : m.status == MeetingStatus::postponed ? "Postponed. " : "";
       out.push_back(entry(model, "meeting:" + id, m.committee, "Agenda: " + name,
                           summary_of(status + items), nullptr, m.agenda_published ? m.agenda_published : m.date));
     }
     if (minutes_published(ctx, m)) {
       std::string title = "Minutes: " + name;
-      if (m.minutes->status == "draft") title += " (draft)";
+      if (m.minutes->status == PaperStatus::draft) title += " (draft)";
       out.push_back(entry(model, "minutes:" + id, m.committee, title, "", &m.minutes->body, m.date));
     }
     for (const auto& [slug, r] : m.reports) {

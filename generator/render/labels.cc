@@ -35,7 +35,9 @@ int role_rank(const std::string& role) {
 
 std::string committee_kind_label(const std::string& kind) { return humanize_slug(kind); }
 
-std::string status_label(const std::string& status) { return humanize_slug(status); }
+std::string status_label(MeetingStatus status) { return humanize_slug(std::string(to_string(status))); }
+
+std::string status_label(PaperStatus status) { return humanize_slug(std::string(to_string(status))); }
 
 std::string interest_category_label(const std::string& c) {
   static const std::map<std::string, std::string> kTable = {

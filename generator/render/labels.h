@@ -3,13 +3,16 @@
 
 #include <string>
 
+#include "model/statuses.h"
+
 namespace quorum {
 
 std::string role_label(const std::string& role);              // "vice-chair" -> "Vice-chair"
 std::string role_plural(const std::string& role);             // "member" -> "Members"
 int role_rank(const std::string& role);                       // chair first, secretariat last
 std::string committee_kind_label(const std::string& kind);    // "joint-committee" -> "Joint committee"
-std::string status_label(const std::string& status);          // "cancelled" -> "Cancelled"
+std::string status_label(MeetingStatus status);  // cancelled -> "Cancelled"
+std::string status_label(PaperStatus status);    // draft -> "Draft"
 std::string interest_category_label(const std::string& c);    // "corporate-tenancies" -> "Corporate tenancies"
 std::string declaration_kind_label(const std::string& kind);  // "pecuniary" -> "Disclosable pecuniary interest"
 std::string document_kind_label(const std::string& kind);

@@ -55,9 +55,9 @@ const std::vector<Attendee>& attendance_list(const Attendance& a, const std::str
 }
 
 std::string event_status(const Meeting& m) {
-  if (m.status == "cancelled") return "cancelled";
-  if (m.status == "postponed") return "postponed";
-  if (m.status == "held") return "passed";
+  if (m.status == MeetingStatus::cancelled) return "cancelled";
+  if (m.status == MeetingStatus::postponed) return "postponed";
+  if (m.status == MeetingStatus::held) return "passed";
   return "confirmed";
 }
 
@@ -197,7 +197,7 @@ json event_json(const PageContext& ctx, const std::string& id, const Meeting& m)
     ev["attendance"] = attendance;
     json documents = json::array();
     if (minutes_published(ctx, m)) {
-      documents.push_back({{"note", m.minutes->status == "draft" ? "Draft minutes" : "Minutes"},
+      documents.push_back({{"note", m.minutes->status == PaperStatus::draft ? "Draft minutes" : "Minutes"},
                            {"url", page_url(ctx, "minutes:" + id)}, {"media_type", "text/html"}});
     }
     for (const auto& [slug, r] : m.reports) {
@@ -219,7 +219,7 @@ std::string meetings_csv(const PageContext& ctx) {
                              "status", "status_note", "url"});
   for (const auto& [id, m] : model.meetings) {
     out += csv_row({id, m.committee, committee_name(model, m.committee), m.date.iso(), m.start ? m.start->iso() : "",
-                    m.end ? m.end->iso() : "", m.venue, m.kind, m.status, m.status_note, page_url(ctx, "meeting:" + id)});
+                    m.end ? m.end->iso() : "", m.venue, m.kind, std::string(to_string(m.status)), m.status_note, page_url(ctx, "meeting:" + id)});
   }
   return out;
 }
@@ -436,8 +436,8 @@ std::string script_safe_json(const json& value) {
 
 json meeting_event_ld(const PageContext& ctx, const Meeting& m) {
   const SiteModel& model = ctx.model();
-  const char* status = m.status == "cancelled"   ? "https://schema.org/EventCancelled"
-                       : m.status == "postponed" ? "https://schema.org/EventPostponed"
+  const char* status = m.status == MeetingStatus::cancelled   ? "https://schema.org/EventCancelled"
+                       : m.status == MeetingStatus::postponed ? "https://schema.org/EventPostponed"
                                                  : "https://schema.org/EventScheduled";
   json ev = {{"@context", "https://schema.org"},
              {"@type", "Event"},

@@ -162,7 +162,7 @@ json terms_page(const PageContext& ctx, const Committee& c) {
   json page = ctx.frame("terms:" + c.id, "Terms of reference: " + c.name, trail, "committees");
   const TermsOfReference& t = *c.terms;
   page["terms"] = {{"committee", ctx.committee(c.id)}, {"version", t.version},
-                   {"status", status_label(t.status)}, {"draft", t.status == "draft"},
+                   {"status", status_label(t.status)}, {"draft", t.status == PaperStatus::draft},
                    {"date", PageContext::date(t.date)},
                    {"approved_at", t.approved_at.empty() ? json(nullptr) : ctx.link("meeting:" + t.approved_at)},
                    {"body", ctx.markdown(t.body)}};

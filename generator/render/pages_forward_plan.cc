@@ -13,7 +13,7 @@ json forward_plan_page(const PageContext& ctx) {
                         json::array({ctx.link("home:", "Home")}), "forward-plan");
   std::vector<const Meeting*> meetings;
   for (const auto& [id, m] : model.meetings) {
-    if (m.status == "scheduled" && model.build_date <= m.date) meetings.push_back(&m);
+    if (m.status == MeetingStatus::scheduled && model.build_date <= m.date) meetings.push_back(&m);
   }
   std::stable_sort(meetings.begin(), meetings.end(), [](const Meeting* a, const Meeting* b) {
     return a->date != b->date ? a->date < b->date : a->id < b->id;

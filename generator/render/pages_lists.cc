@@ -15,8 +15,8 @@ json document_summary(const PageContext& ctx, const Document& d) {
   json out = ctx.link("document:" + d.id, d.title);
   out["kind"] = document_kind_label(d.kind);
   out["status"] = status_label(d.status);
-  out["superseded"] = d.status == "superseded";
-  out["draft"] = d.status == "draft";
+  out["superseded"] = d.status == PaperStatus::superseded;
+  out["draft"] = d.status == PaperStatus::draft;
   out["period"] = d.period;
   return out;
 }
@@ -32,7 +32,7 @@ std::vector<const Meeting*> meetings_by_date(const SiteModel& model, bool newest
 }
 
 bool upcoming(const SiteModel& model, const Meeting& m) {
-  return (m.status == "scheduled" || m.status == "postponed") && model.build_date <= m.date;
+  return (m.status == MeetingStatus::scheduled || m.status == MeetingStatus::postponed) && model.build_date <= m.date;
 }
 
 }  // namespace
@@ -57,7 +57,7 @@ json home_page(const PageContext& ctx) {
     }
     if (minutes_published(ctx, *m) && papers.size() < 8) {
       json l = ctx.link("minutes:" + m->id, "Minutes of " + m->date.short_words());
-      l["type"] = m->minutes->status == "draft" ? "Draft minutes" : "Minutes";
+      l["type"] = m->minutes->status == PaperStatus::draft ? "Draft minutes" : "Minutes";
       l["meeting"] = meeting_summary(ctx, *m);
       papers.push_back(l);
     }

@@ -80,7 +80,7 @@ json attachment_link(const PageContext& ctx, const std::string& path, const std:
 }
 
 bool minutes_published(const PageContext& ctx, const Meeting& m) {
-  return m.minutes.has_value() && !(m.minutes->status == "draft" && ctx.model().site.draft_minutes == "hide");
+  return m.minutes.has_value() && !(m.minutes->status == PaperStatus::draft && ctx.model().site.draft_minutes == "hide");
 }
 
 json meeting_summary(const PageContext& ctx, const Meeting& m) {
@@ -88,9 +88,9 @@ json meeting_summary(const PageContext& ctx, const Meeting& m) {
   out["committee"] = ctx.committee(m.committee);
   out["date"] = PageContext::date(m.date);
   out["status"] = status_label(m.status);
-  out["status_code"] = m.status;
-  out["cancelled"] = m.status == "cancelled";
-  out["postponed"] = m.status == "postponed";
+  out["status_code"] = std::string(to_string(m.status));
+  out["cancelled"] = m.status == MeetingStatus::cancelled;
+  out["postponed"] = m.status == MeetingStatus::postponed;
   out["status_note"] = m.status_note;
   out["start"] = time_json(m.start);
   out["has_minutes"] = minutes_published(ctx, m);
@@ -106,7 +106,7 @@ json meeting_page(const PageContext& ctx, const Meeting& m) {
   out["extraordinary"] = m.kind == "extraordinary";
   out["agenda_published"] = PageContext::date(m.agenda_published);
   out["webcast"] = m.webcast;
-  out["held"] = m.status == "held";
+  out["held"] = m.status == MeetingStatus::held;
   json att = {{"present", attendees(ctx, m.attendance.present, m.date)},
               {"apologies", attendees(ctx, m.attendance.apologies, m.date)},
               {"in_attendance", attendees(ctx, m.attendance.in_attendance, m.date)},
@@ -171,7 +171,7 @@ json meeting_page(const PageContext& ctx, const Meeting& m) {
   }
   out["agenda"] = agenda;
   out["minutes"] = minutes_public ? ctx.link("minutes:" + m.id, "Minutes") : json(nullptr);
-  if (minutes_public) out["minutes"]["draft"] = m.minutes->status == "draft";
+  if (minutes_public) out["minutes"]["draft"] = m.minutes->status == PaperStatus::draft;
   json files = json::array();
   for (const auto& a : m.attachments) {
     if (model.published_files.count(a.path) != 0) files.push_back(attachment_json(ctx, a.path, "", a.bytes));
@@ -221,7 +221,7 @@ json minutes_page(const PageContext& ctx, const Meeting& m) {
                        {"done", a.done == "true" || a.done == "yes" ? "Yes" : a.done == "false" || a.done == "no" ? "No" : a.done}});
   }
   page["minutes"] = {{"meeting", meeting_summary(ctx, m)},
-                     {"draft", mi.status == "draft"},
+                     {"draft", mi.status == PaperStatus::draft},
                      {"status", status_label(mi.status)},
                      {"approved_at", approved_at.empty() ? json(nullptr) : ctx.link("meeting:" + approved_at)},
                      {"body", ctx.markdown(mi.body, options)},

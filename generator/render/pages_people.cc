@@ -54,7 +54,7 @@ json attendance_record(const PageContext& ctx, const Person& p) {
   std::map<std::string, Counts> committees;
   for (const auto& mid : records.meetings) {
     const Meeting& m = model.meetings.at(mid);
-    if (m.status != "held" || model.committees.count(m.committee) == 0) continue;
+    if (m.status != MeetingStatus::held || model.committees.count(m.committee) == 0) continue;
     const bool present = in_list(m.attendance.present, p.id) || in_list(m.attendance.in_attendance, p.id);
     const bool sent_apologies = in_list(m.attendance.apologies, p.id);
     if (!present && !sent_apologies) continue;
