@@ -8,6 +8,7 @@
 #include "model/loader.h"
 #include "model/meeting_files.h"
 #include "model/private_minutes.h"
+#include "model/unread_front_matter.h"
 #include "parse/markdown_bounds.h"
 #include "model/url_check.h"
 #include "model/urls.h"
@@ -125,22 +126,6 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   return item;
 }
 
-// Whether a body without front matter begins as if it had some: its first line with text
-// starts with '---' ("\n---", " ---", "----").
-bool looks_like_front_matter(const Context& ctx, const Body& body) {
-  std::string text;
-  try {
-    text = body_text(body, ctx.tree);
-  } catch (const std::runtime_error&) {
-    return true;  // changed while being read: not to be trusted (and reported when cut)
-  }
-  for (const auto& line : split(text, '\n')) {
-    const std::string t = trim(line);
-    if (!t.empty()) return t.rfind("---", 0) == 0;
-  }
-  return false;
-}
-
 void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   auto file = read_markdown_file(ctx, path);
   if (!file) return;
@@ -150,6 +135,30 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   // sections) or front matter (a private item's actions): kept out of the parse cache whole,
   // whether or not they load.
   if (private_business && ctx.outlines != nullptr) ctx.outlines->withhold(path);
+  // The text of minutes with private business is read once, here, to be checked and cut. A
+  // file saved since it was parsed (a working-tree build) is reported, and left out.
+  std::string text;
+  if (private_business) {
+    try {
+      text = normalise_line_endings(body_text(file->body, ctx.tree));
+    } catch (const std::runtime_error& e) {
+      ctx.diags.error({path, 0, 0}, e.what());
+      return;
+    }
+  }
+  // What looks like front matter but is not read as it (a blank line or a space of any kind
+  // before the first '---', four dashes, a title or an empty front matter above it) would be
+  // published as text: private actions included.
+  if (private_business && holds_unread_front_matter(text, {"status", "approved_at", "actions"})) {
+    ctx.diags.error({path, 1, 1},
+                    "these minutes hold front matter ('---' with 'status:' or 'actions:') that Quorum "
+                    "does not read as front matter, and their meeting has private business, so the "
+                    "actions of a private item would be published as text. Put the front matter on "
+                    "the very first lines of the file: '---' on line 1 with nothing before it (not "
+                    "a title, a comment, a blank line or a space), then 'status: draft' (or "
+                    "'approved') and the actions, then '---'; and only once");
+    return;
+  }
   Minutes minutes;
   if (file->front) {
     YamlFields f(*file->front, file->front_source, "minutes of " + meeting_label(ctx, m.committee, m.slug),
@@ -178,15 +187,6 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
       minutes.actions.push_back(std::move(a));
     }
     f.finish();
-  } else if (private_business && looks_like_front_matter(ctx, file->body)) {
-    // What looks like front matter but is not read as it (a blank line or a space before the
-    // first '---', four dashes) would be published as text: private actions included.
-    ctx.diags.error({path, 1, 1},
-                    "these minutes have no front matter Quorum can read, and their meeting has "
-                    "private business, so Quorum cannot be sure that nothing private is in the "
-                    "text. Begin the file, on its very first line, with '---', then "
-                    "'status: draft' (or 'approved'), then '---'");
-    return;
   } else {
     minutes.status = PaperStatus::draft;
     ctx.diags.warning({path, 1, 1},
@@ -194,18 +194,10 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
                       "'status: approved' and 'approved_at:' once approved");
   }
   // With private sections cut, the outline is made again from what is left: their headings,
-  // links and decisions must not reach the model. Cutting reads the text again; a file saved
-  // since it was parsed (a working-tree build) is reported, and these minutes are left out.
+  // links and decisions must not reach the model.
   if (!private_business) {
     minutes.body = std::move(file->body);
     m.minutes = std::move(minutes);
-    return;
-  }
-  std::string text;
-  try {
-    text = normalise_line_endings(body_text(file->body, ctx.tree));
-  } catch (const std::runtime_error& e) {
-    ctx.diags.error({path, 0, 0}, e.what());
     return;
   }
   auto public_text =
