@@ -321,6 +321,77 @@ TEST_CASE(
   CHECK(page.find("These minutes were amended on <time datetime=\"2017-07-21\">") != std::string::npos);
 }
 
+// Found by an outside tester: an older version's words were searched only for "exempt" and
+// "sensitive" in meeting.yaml, reports and people's files, so a key spelt with a YAML escape,
+// an exempt report whose item was not marked, and an appendix kept in a public meeting's
+// folder and since removed all let their commits' messages through.
+TEST_CASE("commits that touched withheld material the built commit no longer shows keep their messages off",
+          "[e2e][security][withheld-data][git]") {
+  TempDir dir;
+  const fs::path repo = dir / "repo";
+  Files files = parse_sections(minimal_site());
+  const std::string public_july = files[kJuly + "meeting.yaml"];
+  const std::string public_item = "  - number: \"3\"\n    title: Land sale\n";
+  const std::string sept = "content/committees/board/meetings/2017-09-08/";
+  std::string marker;
+  SECTION("an exempt key spelt with a YAML escape, the item later made public") {
+    marker = "MARKER7-ESC-1";
+    files[kJuly + "meeting.yaml"] += public_item + "    \"\\x65xempt\":\n      paragraph: 3\n";
+    files[kJuly + "minutes.md"] += "\n## 3. Land sale\n\nConsidered in private.\n";
+    write_files(repo, files);
+    commit_all(repo, "Publish the July papers", kFirst);
+    append(repo, kJuly + "minutes.md", "The price was 3m.\n");
+    commit_all(repo, "Amend " + marker + " the land sale price to 3m", kFirst + kDay);
+    write_files(repo, {{kJuly + "meeting.yaml", public_july + public_item}});
+    commit_all(repo, "Item 3 made public", kFirst + 2 * kDay);
+  }
+  SECTION("a sensitive interest spelt with a YAML escape, later removed") {
+    marker = "MARKER7-ESC-2";
+    write_files(repo, files);
+    commit_all(repo, "Publish", kFirst);
+    const std::string person = read(repo / "content/people/bob-member.yaml");
+    append(repo, "content/people/bob-member.yaml",
+           "  - category: land\n    description: Home address\n    \"\\x73ensitive\": true\n");
+    commit_all(repo, "Add " + marker + " Bob's home at 5 Elm Road", kFirst + kDay);
+    write_files(repo, {{"content/people/bob-member.yaml", person}});
+    commit_all(repo, "Remove an entry", kFirst + 2 * kDay);
+  }
+  SECTION("an exempt report whose item was not marked exempt, in older history") {
+    marker = "MARKER7-REP-1";
+    files[kJuly + "meeting.yaml"] += public_item + "    report: contract\n";
+    files[kJuly + "reports/contract.md"] = exempt_report("Contract");
+    files[kJuly + "minutes.md"] += "\n## 3. Land sale\n\nConsidered in private.\n";
+    write_files(repo, files);
+    commit_all(repo, "Publish the July papers", kFirst);
+    append(repo, kJuly + "minutes.md", "The price was 3m.\n");
+    commit_all(repo, "Amend " + marker + " the land sale price to 3m", kFirst + kDay);
+    write_files(repo, {{kJuly + "reports/contract.md", "---\ntitle: Contract\nitem: \"3\"\n---\nThe award.\n"}});
+    commit_all(repo, "Report made public", kFirst + 2 * kDay);
+  }
+  SECTION("an exempt report's appendix kept in a public meeting's folder, since removed") {
+    marker = "MARKER7-APP-1";
+    files[sept + "meeting.yaml"] += "  - number: \"2\"\n    title: Contract\n    report: contract\n"
+                                    "    exempt:\n      paragraph: 3\n";
+    files[sept + "reports/contract.md"] =
+        "---\ntitle: Contract\nitem: \"2\"\nclassification: exempt\nparagraph: 3\nappendices:\n"
+        "  - title: Tender prices\n    file: ../../2017-07-19/Tender prices.xlsx\n---\nThe prices.\n";
+    files[kJuly + "Tender prices.xlsx"] = "v1";
+    write_files(repo, files);
+    commit_all(repo, "Publish the papers", kFirst);
+    write_files(repo, {{kJuly + "Tender prices.xlsx", "v2 figures"}});
+    append(repo, kJuly + "minutes.md", "\nA note.\n");
+    commit_all(repo, "Add " + marker + " tender figures 61750", kFirst + kDay);
+    fs::remove(repo / (kJuly + "Tender prices.xlsx"));
+    write_files(repo, {{sept + "reports/contract.md",
+                        "---\ntitle: Contract\nitem: \"2\"\nclassification: exempt\nparagraph: 3\n---\nThe prices.\n"}});
+    commit_all(repo, "Remove the appendix", kFirst + 2 * kDay);
+  }
+  public_commit(repo, "Give Ada her new title", kFirst + 3 * kDay);
+  build_ok(repo, dir / "public");
+  expect_nowhere(dir / "public", {marker});
+  CHECK(read(dir / "public/people/ada-clerk/index.html").find("Give Ada her new title") != std::string::npos);
+}
+
 TEST_CASE("a sensitive interest's commit messages stay off the site, after the file is renamed",
           "[e2e][security][withheld-data][git]") {
   TempDir dir;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "load/source_tree.h"
 
@@ -55,6 +56,26 @@ class TreePaths {
     clear(commit_);
   }
   void next_commit() { clear(commit_); }
+
+  // The names of the blobs directly in `folder` of `root` (the built tree when `built`).
+  std::vector<std::string> blobs_in(git_tree* root, const std::string& folder, bool built) {
+    std::vector<std::string> out;
+    git_tree* tree = root;
+    std::size_t start = 0;
+    while (tree != nullptr && start <= folder.size()) {
+      const std::size_t slash = std::min(folder.find('/', start), folder.size());
+      const git_tree_entry* entry = git_tree_entry_byname(tree, folder.substr(start, slash - start).c_str());
+      if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_TREE) return out;
+      tree = subtree(git_tree_entry_id(entry), built);
+      start = slash + 1;
+    }
+    if (tree == nullptr) return out;
+    for (std::size_t i = 0; i < git_tree_entrycount(tree); ++i) {
+      const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+      if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) out.emplace_back(git_tree_entry_name(entry));
+    }
+    return out;
+  }
 
   // The blob at `path` in `root` (the built tree when `built`), if there is one.
   std::optional<git_oid> blob_at(git_tree* root, const std::string& path, bool built) {
@@ -109,6 +130,24 @@ bool contains_ignoring_case(std::string_view text, std::string_view word) {
 // What PastPrivacy asks of a tree, answered through libgit2. A blob is searched once per word
 // however many commits and sides name it.
 class GitSide final : public CommitSide {
+  // Whether the blob's bytes contain `word`, ignoring ASCII case; an unreadable blob does.
+  [[nodiscard]] bool blob_mentions(const git_oid& oid, const std::string& word) const {
+    const std::string key = oid_hex(&oid) + '\0' + word;
+    if (const auto it = found_.find(key); it != found_.end()) return it->second;
+    bool hit = false;
+    git_blob* blob = nullptr;
+    if (git_blob_lookup(&blob, repo_, &oid) == 0) {
+      const auto* bytes = static_cast<const char*>(git_blob_rawcontent(blob));
+      hit = contains_ignoring_case(std::string_view(bytes, static_cast<std::size_t>(git_blob_rawsize(blob))),
+                                   word);
+      git_blob_free(blob);
+    } else {
+      hit = true;  // unreadable: fail closed
+    }
+    found_.emplace(key, hit);
+    return hit;
+  }
+
  public:
   GitSide(git_repository* repo, git_tree* built, std::map<std::string, bool>& found)
       : repo_(repo), built_(built), found_(found), paths_(repo) {}
@@ -138,21 +177,17 @@ class GitSide final : public CommitSide {
 
   [[nodiscard]] bool mentions(const std::string& path, const std::string& word) const override {
     const auto oid = paths_.blob_at(tree_, path, is_built());
-    if (!oid) return false;
-    const std::string key = oid_hex(&*oid) + '\0' + word;
-    if (const auto it = found_.find(key); it != found_.end()) return it->second;
-    bool hit = false;
-    git_blob* blob = nullptr;
-    if (git_blob_lookup(&blob, repo_, &*oid) == 0) {
-      const auto* bytes = static_cast<const char*>(git_blob_rawcontent(blob));
-      hit = contains_ignoring_case(std::string_view(bytes, static_cast<std::size_t>(git_blob_rawsize(blob))),
-                                   word);
-      git_blob_free(blob);
-    } else {
-      hit = true;  // unreadable: fail closed
-    }
-    found_.emplace(key, hit);
-    return hit;
+    return oid && blob_mentions(*oid, word);
+  }
+
+  [[nodiscard]] bool has(const std::string& path) const override {
+    return paths_.blob_at(tree_, path, is_built()).has_value();
+  }
+
+  [[nodiscard]] std::vector<std::string> files_in(const std::string& folder) const override {
+    std::vector<std::string> out = paths_.blobs_in(tree_, folder, is_built());
+    for (auto& name : out) name = folder + "/" + name;
+    return out;
   }
 
  private:

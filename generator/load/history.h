@@ -28,6 +28,10 @@ class CommitSide {
   [[nodiscard]] virtual bool same_as_built(const std::string& path) const = 0;
   // True when `path` is in this tree and its bytes contain `word`, ignoring ASCII case.
   [[nodiscard]] virtual bool mentions(const std::string& path, const std::string& word) const = 0;
+  // True when `path` is a file in this tree.
+  [[nodiscard]] virtual bool has(const std::string& path) const = 0;
+  // The paths of the files directly in `folder` (no trailing '/') in this tree.
+  [[nodiscard]] virtual std::vector<std::string> files_in(const std::string& folder) const = 0;
 };
 
 // Whether a file as a commit left it (or found it) held withheld material.

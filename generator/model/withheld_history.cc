@@ -32,6 +32,16 @@ bool is_report_text(const std::string& folder, const std::string& path) {
   return ext == "md" || ext == "markdown" || ext == "mdown" || ext == "txt" || ext == "text";
 }
 
+// A meeting.yaml's or person's file's words, for a version other than the built one. A YAML
+// escape ("\x65xempt") can spell any key, so a backslash counts as the word.
+bool mentions_or_escapes(const CommitSide& side, const std::string& file, const char* word) {
+  return side.mentions(file, word) || side.mentions(file, "\\");
+}
+
+bool is_meeting_text(const std::string& folder, const std::string& path) {
+  return path == folder + "/meeting.yaml" || path == folder + "/minutes.md" || is_report_text(folder, path);
+}
+
 class ContentPrivacy final : public PastPrivacy {
  public:
   [[nodiscard]] PastVerdict classify(const std::string& path, const CommitSide& side) const override {
@@ -40,14 +50,28 @@ class ContentPrivacy final : public PastPrivacy {
     const auto judge = [&](const std::string& file, const char* word) {
       if (side.same_as_built(file)) {
         verdict.if_built.insert(file);
-      } else if (side.mentions(file, word)) {
+      } else if (mentions_or_escapes(side, file, word)) {
         verdict.withheld = true;
       }
     };
     if (is_person_file(path)) judge(path, "sensitive");
-    if (const std::string folder = meeting_folder_of(path); !folder.empty()) {
-      judge(folder + "/meeting.yaml", "exempt");
-      if (is_report_text(folder, path)) judge(path, "exempt");
+    const std::string folder = meeting_folder_of(path);
+    if (folder.empty()) return verdict;
+    judge(folder + "/meeting.yaml", "exempt");
+    // Any exempt report in the folder then made its meeting private (an older version may not
+    // have marked the item exempt as well).
+    for (const auto& report : side.files_in(folder + "/reports")) {
+      if (is_report_text(folder, report)) judge(report, "exempt");
+    }
+    // A paper (any other file of a meeting folder) in a version other than the built one may
+    // have been an appendix of an exempt report anywhere in the archive, which nothing left in
+    // the built commit can tell: withheld. As built, the model decides.
+    if (!is_meeting_text(folder, path) && side.has(path)) {
+      if (side.same_as_built(path)) {
+        verdict.if_built.insert(path);
+      } else {
+        verdict.withheld = true;
+      }
     }
     return verdict;
   }

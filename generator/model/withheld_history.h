@@ -11,9 +11,12 @@
 // - it is a person's file with a sensitive interest in their register.
 // For a version that differs from the built commit's, the generator does not load the old
 // files again; it fails closed on their words: a meeting folder whose meeting.yaml mentions
-// "exempt", a file under reports/ that does, or a person's file that mentions "sensitive",
-// held withheld material then. Every commit that touched such a file (under any of its
-// names) is withheld.
+// "exempt" (or holds a backslash, which a YAML escape can spell any key with), or any of
+// whose reports/ files does; a person's file that mentions "sensitive" (or holds a
+// backslash); and any paper of a meeting folder in a version that is not the built one
+// (deleted since, or changed), which may have been an appendix of an exempt report kept in
+// another folder: all held withheld material then. Every commit that touched such a file
+// (under any of its names) is withheld.
 #pragma once
 
 #include "load/history.h"
