@@ -15,6 +15,7 @@
 #include "write/commit_journal.h"
 #include "write/foreign_files.h"
 #include "write/site_manifest.h"
+#include "write/site_path.h"
 #include "write/site_swap.h"
 
 namespace quorum {
@@ -28,14 +29,6 @@ fs::path sibling(const fs::path& destination, const std::string& suffix) {
   fs::path clean = destination.lexically_normal();
   if (clean.filename().empty()) clean = clean.parent_path();
   return clean.parent_path() / ("." + clean.filename().string() + suffix);
-}
-
-bool safe_relative(const std::string& path) {
-  if (path.empty() || path[0] == '/') return false;
-  for (const auto& part : fs::path(path)) {
-    if (part == ".." || part == ".") return false;
-  }
-  return true;
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
@@ -213,7 +206,7 @@ void AtomicOutput::record(const std::string& path, const std::string& fingerprin
 }
 
 void AtomicOutput::store(const std::string& path, std::string_view bytes) {
-  if (!safe_relative(path) || path == kManifest) {
+  if (!is_site_path(path) || path == kManifest) {
     throw std::runtime_error("refusing to write outside the site: " + path);
   }
   // Bytes the site already has stay as they are: same inode, same modification time.
@@ -326,8 +319,7 @@ void AtomicOutput::commit_in_place(const std::string& manifest) {
   refuse_collisions(foreign);
   CommitJournal plan;
   for (const auto& [path, fp] : previous_) {
-    if (manifest_.count(path) == 0 && safe_relative(path) && path != kManifest)
-      plan.deletions.push_back(path);
+    if (manifest_.count(path) == 0 && is_site_path(path) && path != kManifest) plan.deletions.push_back(path);
   }
   plan.moves.assign(staged_.begin(), staged_.end());
   // The manifest goes last: until it is in place, the previous one still describes the site.

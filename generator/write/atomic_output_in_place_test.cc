@@ -224,15 +224,31 @@ TEST_CASE("a journal written by hand is replayed, and replaying it twice changes
             {"x", "/"}, {"x/index.html", "x is a folder"}, {"y", "y is a file"}, {"keep.html", "kept"}});
 }
 
-TEST_CASE("paths with newlines survive the journal", "[write][atomic][incremental]") {
+TEST_CASE("paths with backslashes survive the journal; a line break cannot forge a line",
+          "[write][atomic][incremental]") {
   Scratch dir;
   CommitJournal plan;
-  plan.moves = {"odd\nname\\with/backslash.html", "plain.html"};
+  plan.moves = {"odd name\\with/backslash.html", "plain.html"};
   write_journal(dir.path / "journal", plan);
   const auto back = read_journal(dir.path / "journal");
   REQUIRE(back);
   CHECK(back->moves == plan.moves);
   CHECK_FALSE(fs::exists(dir.path / "journal.tmp"));
+  // A name with a line break (which the loader refuses) is escaped on its line, and read back
+  // it is not a site path at all: the journal is refused, nothing forged from it is done.
+  plan.moves = {"odd\nD\t../x.html", "plain.html"};
+  write_journal(dir.path / "journal", plan);
+  CHECK(get(dir.path / "journal").find("\nD\t") == std::string::npos);
+  CHECK_THROWS_WITH(read_journal(dir.path / "journal"), Catch::Contains("not a file inside the site"));
+}
+
+TEST_CASE("a journal naming a path outside the site is refused whole", "[write][atomic][incremental]") {
+  Scratch dir;
+  for (const std::string bad : {"../victim.txt", "/etc/passwd", "a/../../b", "./a"}) {
+    INFO(bad);
+    put(dir.path / "journal", "quorum-journal 1\nD\tindex.html\nD\t" + bad + "\nend\n");
+    CHECK_THROWS_WITH(read_journal(dir.path / "journal"), Catch::Contains("not a file inside the site"));
+  }
 }
 
 TEST_CASE("a damaged journal stops an incremental build with a readable message",

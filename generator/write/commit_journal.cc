@@ -10,6 +10,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "write/site_path.h"
+
 namespace quorum {
 namespace fs = std::filesystem;
 
@@ -135,7 +137,16 @@ std::optional<CommitJournal> read_journal(const fs::path& journal) {
       trailer = true;
       break;
     } else if (line.size() > 2 && line[1] == '\t' && (line[0] == 'D' || line[0] == 'M')) {
-      (line[0] == 'D' ? plan.deletions : plan.moves).push_back(unescape_line(line.substr(2)));
+      std::string path = unescape_line(line.substr(2));
+      // The journal lies beside the site where anyone may edit it: a path that leaves the
+      // site ("../notes.txt", "/home/...") refuses the whole journal before any step is taken.
+      if (!is_site_path(path)) {
+        throw std::runtime_error(journal.string() + " names '" + escape_line(path) +
+                                 "', which is not a file inside the site folder; Quorum never writes such "
+                                 "a journal, so nothing in it was carried out. Delete the file " +
+                                 journal.string() + " if you did not put it there");
+      }
+      (line[0] == 'D' ? plan.deletions : plan.moves).push_back(std::move(path));
     } else {
       break;
     }

@@ -1,0 +1,70 @@
+// A build never deletes or overwrites a file it did not write, never follows a path out of
+// the repository or out of --out, and never leaves a half-updated site (issue 20): the
+// attacks an outside tester found after the issue was closed, each turned into a test.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "cli/cli_app.h"
+#include "test_support.h"
+#include "write/atomic_output.h"
+
+using namespace quorum::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// The command line as a user types it, in-process.
+CliResult quorum_cli(std::vector<std::string> args) {
+  args.insert(args.begin(), "quorum");
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  std::ostringstream out, err;
+  CliResult r;
+  r.exit_code = quorum::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+CliResult quorum_build(const fs::path& repo, const fs::path& out, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"build", "--source", repo.string(), "--out", out.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return quorum_cli(args);
+}
+
+bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// A committed minimal site in dir/repo.
+fs::path make_repo(const TempDir& dir) {
+  const fs::path repo = dir / "repo";
+  write_files(repo, parse_sections(minimal_site()));
+  commit_all(repo, "Publish");
+  return repo;
+}
+
+}  // namespace
+
+TEST_CASE("a commit journal naming a path outside the site deletes nothing", "[e2e][security][out]") {
+  TempDir dir;
+  const fs::path repo = make_repo(dir);
+  const fs::path out = dir / "out";
+  REQUIRE(quorum_build(repo, out).exit_code == 0);
+  write_files(dir.path(), {{"victim.txt", "my notes\n"}, {"elsewhere/abs-victim.txt", "other data\n"}});
+  const std::string planted = "quorum-journal 1\nD\t../victim.txt\nD\t" +
+                              (dir / "elsewhere/abs-victim.txt").string() + "\nD\tindex.html\nend\n";
+  write_files(dir.path(), {{".out.quorum-journal", planted}});
+  const CliResult r = quorum_build(repo, out);
+  INFO(r.err);
+  CHECK(r.exit_code != 0);
+  CHECK(contains(r.err, "not a file inside the site folder"));
+  CHECK(read(dir / "victim.txt") == "my notes\n");
+  CHECK(read(dir / "elsewhere/abs-victim.txt") == "other data\n");
+  CHECK(fs::exists(out / "index.html"));  // not even the journal's one good line was carried out
+}
