@@ -68,3 +68,65 @@ TEST_CASE("a commit journal naming a path outside the site deletes nothing", "[e
   CHECK(read(dir / "elsewhere/abs-victim.txt") == "other data\n");
   CHECK(fs::exists(out / "index.html"));  // not even the journal's one good line was carried out
 }
+
+TEST_CASE("an incremental build never writes or deletes through a folder replaced by a link",
+          "[e2e][security][out]") {
+  TempDir dir;
+  const fs::path repo = dir / "repo";
+  write_files(repo, parse_sections(minimal_site()));
+  write_files(repo, {{"content/people/zz-temp.yaml", "name: Temp Person\n"}});
+  commit_all(repo, "Publish");
+  const fs::path out = dir / "out";
+  REQUIRE(quorum_build(repo, out).exit_code == 0);
+  REQUIRE(fs::exists(out / "people/zz-temp/index.html"));
+  // Someone's own folder, outside the site; the site's people/ becomes a link to it.
+  write_files(dir / "victim",
+              {{"index.html", "VICTIM home page\n"}, {"zz-temp/index.html", "VICTIM notes\n"}});
+  fs::remove_all(out / "people");
+  fs::create_symlink(dir / "victim", out / "people");
+  // The next commit removes a person and changes another.
+  fs::remove(repo / "content/people/zz-temp.yaml");
+  write_files(repo, {{"content/people/bob-member.yaml",
+                      "# edited\n" + read(repo / "content/people/bob-member.yaml")}});
+  commit_all(repo, "Change");
+  const CliResult r = quorum_build(repo, out);
+  INFO(r.err);
+  CHECK(r.exit_code != 0);
+  CHECK(contains(r.err, "is a symbolic link"));
+  CHECK(read(dir / "victim/index.html") == "VICTIM home page\n");
+  CHECK(read(dir / "victim/zz-temp/index.html") == "VICTIM notes\n");
+  CHECK_FALSE(fs::exists(quorum::AtomicOutput::journal_path(out)));  // refused before the journal
+  // With the link gone, the site is whole again.
+  fs::remove(out / "people");
+  const CliResult again = quorum_build(repo, out);
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(fs::exists(out / "people/index.html"));
+  CHECK(fs::exists(out / "people/bob-member/index.html"));
+}
+
+TEST_CASE("a link in the cache folder beside the site is never followed", "[e2e][security][out]") {
+  TempDir dir;
+  const fs::path repo = make_repo(dir);
+  const fs::path out = dir / "out";
+  REQUIRE(quorum_build(repo, out).exit_code == 0);
+  const fs::path cache = quorum::AtomicOutput::cache_dir(out);
+  write_files(dir / "victim", {{"important.json", "V"}, {"notes.txt", "V"}, {"markdown.cache", "V"}});
+  fs::remove_all(cache / "pdf");
+  fs::remove_all(cache / "parse");
+  fs::create_symlink(dir / "victim", cache / "pdf");
+  fs::create_symlink(dir / "victim", cache / "parse");
+  write_files(repo, {{"content/people/bob-member.yaml",
+                      "# edited\n" + read(repo / "content/people/bob-member.yaml")}});
+  commit_all(repo, "Change");
+  for (const bool clean : {false, true}) {
+    const CliResult r =
+        quorum_build(repo, out, clean ? std::vector<std::string>{"--clean"} : std::vector<std::string>{});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "symbolic link"));
+    CHECK(list_files(dir / "victim") ==
+          std::set<std::string>{"important.json", "markdown.cache", "notes.txt"});
+    CHECK(read(dir / "victim/markdown.cache") == "V");
+  }
+}

@@ -125,7 +125,7 @@ AtomicOutput::AtomicOutput(fs::path destination, bool incremental) : destination
   std::error_code ec;
   if (!destination_.parent_path().empty()) fs::create_directories(destination_.parent_path(), ec);
   const fs::path lock = sibling(destination_, ".quorum-lock");
-  lock_fd_ = ::open(lock.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  lock_fd_ = ::open(lock.c_str(), O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0644);  // never a link's target
   if (lock_fd_ < 0) {
     throw std::runtime_error("cannot create " + lock.string() + ": " + std::strerror(errno));
   }
@@ -316,12 +316,21 @@ void AtomicOutput::commit_in_place(const std::string& manifest) {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(destination_ / path, ec))) foreign.push_back(path);
   }
-  refuse_collisions(foreign);
   CommitJournal plan;
   for (const auto& [path, fp] : previous_) {
     if (manifest_.count(path) == 0 && is_site_path(path) && path != kManifest) plan.deletions.push_back(path);
   }
   plan.moves.assign(staged_.begin(), staged_.end());
+  // A folder of the site that is now a link to another folder (out/people -> elsewhere):
+  // moving into it or deleting in it would change that folder. Refused before the journal,
+  // so the refusal leaves the site as it was and no journal for the next build to replay.
+  {
+    std::vector<std::string> touched = plan.deletions;
+    touched.insert(touched.end(), plan.moves.begin(), plan.moves.end());
+    touched.emplace_back(kManifest);
+    refuse_links(destination_, touched);
+  }
+  refuse_collisions(foreign);
   // The manifest goes last: until it is in place, the previous one still describes the site.
   if (!holds(destination_ / kManifest, manifest)) {
     std::ofstream out(staging_ / kManifest, std::ios::binary | std::ios::trunc);

@@ -159,6 +159,11 @@ std::optional<CommitJournal> read_journal(const fs::path& journal) {
 
 void apply_journal(const CommitJournal& plan, const fs::path& staging, const fs::path& destination,
                    long stop_after) {
+  // A folder of the site replaced by a link since the journal was written: refused before
+  // the first step, so nothing outside the site is written or deleted.
+  std::vector<std::string> touched = plan.deletions;
+  touched.insert(touched.end(), plan.moves.begin(), plan.moves.end());
+  refuse_links(destination, touched);
   long steps = 0;
   const auto step = [&] {
     if (stop_after >= 0 && steps++ >= stop_after) throw std::runtime_error("commit stopped for a test");

@@ -5,7 +5,10 @@
 // written, moved or deleted there.
 #pragma once
 
+#include <filesystem>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace quorum {
 
@@ -13,5 +16,17 @@ namespace quorum {
 // absolute, no "." or ".." part, and no control character (no name the loader accepts has
 // one, and the manifest's escaping is the only way to write one).
 bool is_site_path(const std::string& path);
+
+// The first of `path`'s parts under `root` ("people", then "people/index.html") that is a
+// symbolic link on disk, "" when none is (a part that does not exist ends the search). A
+// build never writes, moves or deletes through a link in the site folder: the folder it
+// points at is someone else's. `checked` remembers folders already found to be real ones,
+// so a commit of many files in few folders looks at each folder once.
+std::string link_on_the_way(const std::filesystem::path& root, const std::string& path,
+                            std::set<std::string>& checked);
+
+// Throws std::runtime_error naming the first of `paths` with a link on the way (see above),
+// with what it points at and the way out; "nothing was published".
+void refuse_links(const std::filesystem::path& root, const std::vector<std::string>& paths);
 
 }  // namespace quorum
