@@ -130,3 +130,27 @@ TEST_CASE("a link in the cache folder beside the site is never followed", "[e2e]
     CHECK(read(dir / "victim/markdown.cache") == "V");
   }
 }
+
+TEST_CASE("an --out that is a symbolic link is refused, and the link left as it was",
+          "[e2e][security][out]") {
+  TempDir dir;
+  const fs::path repo = make_repo(dir);
+  fs::create_directories(dir / "www/site");
+  fs::create_directories(dir / "work");
+  fs::create_symlink("../www/site", dir / "work/public");
+  for (const std::string& out : {(dir / "work/public").string(), (dir / "work/public").string() + "/"}) {
+    for (const bool clean : {false, true}) {
+      const CliResult r =
+          quorum_build(repo, out, clean ? std::vector<std::string>{"--clean"} : std::vector<std::string>{});
+      INFO(out << " " << r.err);
+      CHECK(r.exit_code == 2);
+      CHECK(contains(r.err, "symbolic link"));
+      CHECK(contains(r.err, (dir / "www/site").string()));  // where to build instead
+      CHECK(fs::is_symlink(dir / "work/public"));
+      CHECK(fs::read_symlink(dir / "work/public") == "../www/site");
+    }
+  }
+  // The folder itself is fine.
+  CHECK(quorum_build(repo, dir / "www/site").exit_code == 0);
+  CHECK(fs::exists(dir / "www/site/index.html"));
+}

@@ -53,6 +53,18 @@ std::string refuse_output_folder(const fs::path& source, const fs::path& out, bo
     }
   }
   std::error_code ec;
+  // A clean build replaces the folder's name with a new folder: given a link, it would
+  // replace the link (someone's deployment set-up) and never write where it points.
+  fs::path given = out;
+  if (given.filename().empty() && given.has_parent_path()) given = given.parent_path();
+  if (fs::is_symlink(fs::symlink_status(given, ec))) {
+    const fs::path target = fs::read_symlink(given, ec);
+    const fs::path folder = resolved(target.is_absolute() ? target : given.parent_path() / target);
+    return named + " is a symbolic link (to " + target.string() + ", the folder " + folder.string() +
+           "). Quorum replaces its output folder as a whole, which would replace the link rather than "
+           "write where it points. Give that folder itself: --out '" +
+           folder.string() + "'";
+  }
   const auto status = fs::symlink_status(out, ec);
   if (ec || !fs::exists(status)) return {};  // a new folder: the build makes it
   if (!fs::is_directory(fs::status(out, ec))) {
