@@ -154,3 +154,30 @@ TEST_CASE("an --out that is a symbolic link is refused, and the link left as it 
   CHECK(quorum_build(repo, dir / "www/site").exit_code == 0);
   CHECK(fs::exists(dir / "www/site/index.html"));
 }
+
+TEST_CASE("with --source a folder of a git repository, --out is never the repository or its .git",
+          "[e2e][security][out]") {
+  TempDir dir;
+  const fs::path root = dir / "R";
+  write_files(root / "site", parse_sections(minimal_site()));
+  write_files(root, {{"README", "the council's repository\n"}});
+  commit_all(root, "Publish");
+  const std::set<std::string> before = list_files(root);
+  const fs::path source = root / "site";
+  const std::vector<fs::path> outs = {root / ".git/qout", root / ".git/refs/heads", root / ".git", root,
+                                      dir.path()};
+  for (const fs::path& out : outs) {
+    for (const bool force : {false, true}) {
+      const CliResult r =
+          quorum_build(source, out, force ? std::vector<std::string>{"--force"} : std::vector<std::string>{});
+      INFO(out << (force ? " --force: " : ": ") << r.err);
+      CHECK(r.exit_code == 2);
+      CHECK(contains(r.err, "repository"));
+    }
+  }
+  CHECK(list_files(root) == before);
+  // A folder of the work tree beside the content is the site's to have, as with --source R.
+  const CliResult r = quorum_build(source, root / "public");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+}
