@@ -181,3 +181,28 @@ TEST_CASE("with --source a folder of a git repository, --out is never the reposi
   INFO(r.err);
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("quorum new never writes through a symbolic link", "[e2e][security][new]") {
+  TempDir dir;
+  const fs::path repo = make_repo(dir);
+  const std::string meeting = "content/committees/board/meetings/2017-07-19/meeting.yaml";
+  // The meeting's file is a link to a file outside the repository.
+  fs::rename(repo / meeting, dir / "outside-meeting.yaml");
+  fs::create_symlink(dir / "outside-meeting.yaml", repo / meeting);
+  const std::string before = read(dir / "outside-meeting.yaml");
+  CliResult r = quorum_cli(
+      {"new", "report", "board/2017-07-19", "new-thing", "--title", "New thing", "--source", repo.string()});
+  INFO(r.err);
+  CHECK((r.exit_code == 1 || r.exit_code == 2));
+  CHECK(contains(r.err, "symbolic link"));
+  CHECK(read(dir / "outside-meeting.yaml") == before);
+  CHECK_FALSE(fs::exists(repo / "content/committees/board/meetings/2017-07-19/reports/new-thing.md"));
+  // content/people is a link to a folder outside.
+  fs::rename(repo / "content/people", dir / "outside-people");
+  fs::create_symlink(dir / "outside-people", repo / "content/people");
+  r = quorum_cli({"new", "person", "zz-new", "--name", "New Person", "--source", repo.string()});
+  INFO(r.err);
+  CHECK((r.exit_code == 1 || r.exit_code == 2));
+  CHECK(contains(r.err, "content/people is a symbolic link"));
+  CHECK_FALSE(fs::exists(dir / "outside-people/zz-new.yaml"));
+}
