@@ -206,3 +206,41 @@ TEST_CASE("quorum new never writes through a symbolic link", "[e2e][security][ne
   CHECK(contains(r.err, "content/people is a symbolic link"));
   CHECK_FALSE(fs::exists(dir / "outside-people/zz-new.yaml"));
 }
+
+TEST_CASE("a user's folder where the new site puts a page stops the build before anything is published",
+          "[e2e][security][out]") {
+  TempDir dir;
+  const fs::path repo = make_repo(dir);
+  const fs::path out = dir / "out";
+  REQUIRE(quorum_build(repo, out).exit_code == 0);
+  // The user's own folder where the next commit adds a person's page.
+  write_files(out, {{"people/zz-new/index.html/mine.txt", "USER\n"}});
+  const std::string ada_before = read(out / "people/ada-clerk/index.html");
+  std::string ada = read(repo / "content/people/ada-clerk.yaml");
+  ada.replace(ada.find("Ada Clerk"), 9, "Ada Clerk NEWVERSION");
+  write_files(repo,
+              {{"content/people/zz-new.yaml", "name: New Person\n"}, {"content/people/ada-clerk.yaml", ada}});
+  commit_all(repo, "Change");
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const CliResult r = quorum_build(repo, out, {"--force"});
+    INFO(r.err);
+    CHECK(r.exit_code != 0);
+    CHECK(contains(r.err, "people/zz-new/index.html is a folder where the new site puts a file"));
+    CHECK(contains(r.err, "is as the last build left it"));
+    CHECK(read(out / "people/ada-clerk/index.html") == ada_before);  // nothing of the new site went live
+    CHECK_FALSE(fs::exists(quorum::AtomicOutput::journal_path(out)));
+  }
+  // A clean build with --force keeps the user's file, and says so.
+  const CliResult clean = quorum_build(repo, out, {"--clean", "--force"});
+  INFO(clean.err);
+  CHECK(clean.exit_code != 0);
+  CHECK(contains(clean.err, "people/zz-new/index.html/mine.txt"));
+  CHECK(read(out / "people/zz-new/index.html/mine.txt") == "USER\n");
+  // Moved out of the way, the build goes through.
+  fs::remove_all(out / "people/zz-new");
+  const CliResult after = quorum_build(repo, out);
+  INFO(after.err);
+  CHECK(after.exit_code == 0);
+  CHECK(fs::is_regular_file(out / "people/zz-new/index.html"));
+  CHECK(contains(read(out / "people/ada-clerk/index.html"), "NEWVERSION"));
+}

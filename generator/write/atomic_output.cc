@@ -281,6 +281,22 @@ void AtomicOutput::commit() {
 }
 
 void AtomicOutput::refuse_collisions(const std::vector<std::string>& foreign) const {
+  // --force lets a site file replace one at its own address (an index.html of someone's);
+  // never files inside a folder where the site puts a file, or one where it needs a folder:
+  // those are not at any address of the site, and replacing them would delete them unseen.
+  std::vector<std::string> inside;
+  for (const auto& path : foreign) {
+    const bool folder = !path.empty() && path.back() == '/';
+    if (manifest_.count(folder ? path.substr(0, path.size() - 1) : path) == 0) inside.push_back(path);
+  }
+  if (!inside.empty()) {
+    throw std::runtime_error(
+        "the site folder " + destination_.string() + " holds " + some_of(inside) +
+        ", which Quorum did not write, inside a folder where the new site puts a file "
+        "of its own, or where the new site needs a folder. Quorum never deletes such "
+        "files, not even with --force: move or delete them, then build again. Nothing was "
+        "published");
+  }
   if (foreign.empty() || replace_foreign_) return;
   throw std::runtime_error("the site folder " + destination_.string() + " holds " + some_of(foreign) +
                            ", which Quorum did not write, where the new site has files of its own. Quorum "
@@ -330,6 +346,9 @@ void AtomicOutput::commit_in_place(const std::string& manifest) {
     touched.emplace_back(kManifest);
     refuse_links(destination_, touched);
   }
+  // A folder where a page goes (someone's, with --force too): found now, not half way
+  // through the moves, which would leave the site partly updated.
+  check_journal_targets(plan, destination_);
   refuse_collisions(foreign);
   // The manifest goes last: until it is in place, the previous one still describes the site.
   if (!holds(destination_ / kManifest, manifest)) {
