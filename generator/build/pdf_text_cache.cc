@@ -1,5 +1,7 @@
 #include "build/pdf_text_cache.h"
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -12,9 +14,19 @@ namespace {
 
 constexpr int kCacheVersion = 1;
 
+bool is_link(const std::filesystem::path& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 }  // namespace
 
+PdfTextCache::PdfTextCache(std::filesystem::path folder) : folder_(std::move(folder)) {
+  if (!folder_.empty() && (is_link(folder_) || is_link(folder_.parent_path()))) folder_.clear();
+}
+
 std::optional<PdfText> PdfTextCache::find(const std::string& fingerprint) {
+  if (folder_.empty()) return std::nullopt;
   std::ifstream in(folder_ / (fingerprint + ".json"), std::ios::binary);
   if (!in) return std::nullopt;
   try {
@@ -32,6 +44,7 @@ std::optional<PdfText> PdfTextCache::find(const std::string& fingerprint) {
 }
 
 void PdfTextCache::keep(const std::string& name, const PdfText& t) {
+  if (folder_.empty()) return;
   const std::filesystem::path& dir = folder_;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -54,6 +67,7 @@ void PdfTextCache::keep(const std::string& name, const PdfText& t) {
 }
 
 void PdfTextCache::keep_only(const std::set<std::string>& fingerprints) {
+  if (folder_.empty()) return;
   std::set<std::string> names;
   for (const auto& fp : fingerprints) {
     if (!fp.empty()) names.insert(fp + ".json");

@@ -19,7 +19,9 @@ namespace quorum::build {
 
 class PdfTextCache final : public PdfTextStore {
  public:
-  explicit PdfTextCache(std::filesystem::path folder) : folder_(std::move(folder)) {}
+  // A `folder` (or cache folder above it) that is a symbolic link is not used at all: the
+  // cache would write, and keep_only delete, in a folder that is not the cache's.
+  explicit PdfTextCache(std::filesystem::path folder);
   std::optional<PdfText> find(const std::string& fingerprint) override;
   void keep(const std::string& fingerprint, const PdfText& text) override;
   // Removes everything in the folder but the entries of `fingerprints` (a half-written entry

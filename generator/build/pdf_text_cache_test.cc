@@ -71,3 +71,17 @@ TEST_CASE("pdf text cache: only this build's entries stay", "[build][pdf][withhe
   std::ofstream(dir.path() / (quorum::fingerprint(kept_bytes) + ".json")) << "{damaged";
   CHECK_FALSE(cache.find(quorum::fingerprint(kept_bytes)).has_value());
 }
+
+TEST_CASE("pdf text: a cache folder that is a symbolic link is not used, and nothing behind it deleted",
+          "[build][pdf][security]") {
+  quorum::testing::TempDir dir;
+  quorum::testing::write_files(dir / "victim", {{"important.json", "V"}, {"notes.txt", "V"}});
+  std::filesystem::create_directories(dir / "cache");
+  std::filesystem::create_symlink(dir / "victim", dir / "cache/pdf");
+  quorum::build::PdfTextCache cache(dir / "cache/pdf");
+  const std::string bytes = make_pdf({{"Document"}});
+  std::map<std::string, quorum::PdfSource> sources = {{"a.pdf", {quorum::fingerprint(bytes), bytes}}};
+  CHECK(quorum::extract_pdf_texts(sources, &cache).at("a.pdf").readable);
+  cache.keep_only({quorum::fingerprint(bytes)});
+  CHECK(quorum::testing::list_files(dir / "victim") == std::set<std::string>{"important.json", "notes.txt"});
+}

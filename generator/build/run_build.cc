@@ -7,12 +7,12 @@
 #include <memory>
 #include <optional>
 
+#include "build/build_model.h"
 #include "build/build_progress.h"
 #include "load/directory_tree.h"
 #include "load/git_tree.h"
 #include "load/history.h"
 #include "model/publishing_rules.h"
-#include "build/build_model.h"
 #include "model/site_model.h"
 #include "model/url_check.h"
 #include "model/withheld_history.h"
@@ -69,9 +69,25 @@ LeakInjector& leak_injector() {
   return inject;
 }
 
-// Where a build whose tripwire passed leaves the digest of what it searched for.
-fs::path tripwire_passed_file(const BuildRequest& request) {
-  return AtomicOutput::cache_dir(request.out) / "tripwire" / "passed";
+// Where a build whose tripwire passed leaves the digest of what it searched for ("" when
+// the cache is not used this build).
+fs::path tripwire_passed_file(const fs::path& cache_dir) {
+  return cache_dir.empty() ? fs::path() : cache_dir / "tripwire" / "passed";
+}
+
+// The cache folder beside the site, or a symbolic link in it (pdf -> another folder), when
+// there is one: the caches would write into, and clear, a folder that is not theirs.
+fs::path link_in_cache(const fs::path& cache_dir) {
+  const auto is_link = [](const fs::path& p) {
+    std::error_code ec;
+    return fs::is_symlink(fs::symlink_status(p, ec));
+  };
+  if (is_link(cache_dir)) return cache_dir;
+  std::error_code ec;
+  for (fs::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (is_link(it->path())) return it->path();
+  }
+  return {};
 }
 
 // The tripwire over every file about to be published and every cache file kept beside the
@@ -80,7 +96,7 @@ fs::path tripwire_passed_file(const BuildRequest& request) {
 // (the digest it left matches), since what is withheld may have grown since. Returns the
 // digest to leave once this build is published ("" when there is nothing to search for).
 std::string check_output(const SiteModel& model, const AtomicOutput& output, const BuildRequest& request,
-                         Diagnostics& diags, TripwireStats& stats) {
+                         const fs::path& cache_dir, Diagnostics& diags, TripwireStats& stats) {
   if (model.withheld_texts.empty()) return {};  // the caller removes the last digest
   // Every page of an exempt item quotes its paragraph of Schedule 12A, which a reason echoes.
   std::vector<std::string> allowed;
@@ -88,26 +104,27 @@ std::string check_output(const SiteModel& model, const AtomicOutput& output, con
     allowed.push_back(exempt_paragraph_description(paragraph));
   std::string digest = tripwire_digest(model.withheld_texts, allowed);
   std::string previous;
-  if (std::ifstream in(tripwire_passed_file(request)); in) std::getline(in, previous);
+  if (std::ifstream in(tripwire_passed_file(cache_dir)); !cache_dir.empty() && in) std::getline(in, previous);
   // Until this build is published, no digest may vouch for the files it leaves: a commit
   // cut short is finished by the next build, with files this search (not the last) read.
   std::error_code ec;
-  fs::remove(tripwire_passed_file(request), ec);
+  if (!cache_dir.empty()) fs::remove(tripwire_passed_file(cache_dir), ec);
   std::vector<ScannedFile> files;
   for (auto& f : output.files_to_publish()) {
     if (f.kept && previous == digest) continue;
     files.push_back({f.path, std::move(f.disk), false});
   }
-  for (auto& cache : cache_files(AtomicOutput::cache_dir(request.out))) files.push_back(std::move(cache));
+  for (auto& cache : cache_files(cache_dir)) files.push_back(std::move(cache));
   stats =
       check_withheld_texts(model.withheld_texts, allowed, files, request.out.string(), request.jobs, diags);
   return digest;
 }
 
 // After a publish: what this build searched for, or nothing (the next build reads every file).
-void leave_tripwire_digest(const BuildRequest& request, const std::string& digest) {
+void leave_tripwire_digest(const fs::path& cache_dir, const std::string& digest) {
+  if (cache_dir.empty()) return;
   std::error_code ec;
-  const fs::path file = tripwire_passed_file(request);
+  const fs::path file = tripwire_passed_file(cache_dir);
   fs::remove(file, ec);
   if (digest.empty()) return;
   fs::create_directories(file.parent_path(), ec);
@@ -193,8 +210,19 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
   // Extracted PDF text and Markdown outlines are kept by blob id beside the site, so
   // unchanged files cost little on the next build (`check` writes nothing, so it goes
   // without the caches).
-  const std::filesystem::path cache_dir =
+  std::filesystem::path cache_dir =
       request.check_only ? std::filesystem::path() : AtomicOutput::cache_dir(request.out);
+  // A link in the cache folder points at someone else's folder: the caches are not used, so
+  // nothing is written or cleared there (and --clean leaves it too).
+  if (const fs::path link = cache_dir.empty() ? fs::path() : link_in_cache(cache_dir); !link.empty()) {
+    std::error_code ec;
+    diags.warning({link.string(), 0, 0},
+                  "this is a symbolic link (to " + fs::read_symlink(link, ec).string() +
+                      "), in the folder where Quorum keeps its caches between builds; Quorum never writes "
+                      "or deletes through it, so this build uses no cache and is slower. Delete the link "
+                      "(Quorum makes a real folder again)");
+    cache_dir.clear();
+  }
   // --clean ignores everything the last build left, its caches too: they are removed, so a
   // clean build is also a sure way to clear anything an earlier build kept of a file that has
   // been withheld since.
@@ -238,11 +266,11 @@ int run_build(const BuildRequest& request, std::ostream& out, std::ostream& err,
       times.end("render+write");
       if (diags.has_errors()) return finish_with_errors();
       if (leak_injector()) leak_injector()(model, *output);
-      const std::string searched = check_output(model, *output, request, diags, searched_stats);
+      const std::string searched = check_output(model, *output, request, cache_dir, diags, searched_stats);
       times.end("tripwire");
       if (diags.has_errors()) return finish_with_errors();  // the staged files are dropped
       output->commit();
-      leave_tripwire_digest(request, searched);
+      leave_tripwire_digest(cache_dir, searched);
       times.end("commit");
     } catch (const std::exception& e) {
       diags.error({request.out.string(), 0, 0}, e.what());

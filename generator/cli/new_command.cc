@@ -1,5 +1,6 @@
 #include "cli/new_command.h"
 
+#include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -114,9 +115,31 @@ std::string previous_meeting(const Content& content, const std::string& committe
   return {};
 }
 
+// A symbolic link among the parts of `relative` (content, content/people, the file itself):
+// writing through it would write wherever it points, outside the repository perhaps.
+std::optional<Refusal> link_on_the_way(const Content& content, const std::string& relative) {
+  for (std::size_t slash = 0; slash != std::string::npos;) {
+    slash = relative.find('/', slash + 1);
+    const std::string part = relative.substr(0, slash);
+    struct stat st {};
+    if (::lstat(content.path(part).c_str(), &st) != 0) return std::nullopt;  // made by new
+    if (!S_ISLNK(st.st_mode)) continue;
+    std::error_code ec;
+    const std::string target = fs::read_symlink(content.path(part), ec).string();
+    return Refusal{kContentErrors,
+                   part + " is a symbolic link (to " + target +
+                       "); quorum new never writes through a link, since what it points at may "
+                       "be outside the repository. Nothing was written. Put the real " +
+                       (slash == std::string::npos ? "file" : "folder") +
+                       " there instead of the link, or write " + relative + " by hand"};
+  }
+  return std::nullopt;
+}
+
 // Creates `relative` with `text`, never replacing a file (fopen "wx" fails if one appeared).
 std::optional<Refusal> create_file(const Content& content, const std::string& relative,
                                    const std::string& text) {
+  if (auto link = link_on_the_way(content, relative)) return link;
   const fs::path file = content.path(relative);
   if (fs::exists(file)) {
     return Refusal{kContentErrors, relative +
@@ -262,6 +285,8 @@ Result new_report(const NewRequest& r, const Content& content) {
                                   item},
               {}};
     }
+    // Both files are checked before either is written.
+    if (auto link = link_on_the_way(content, meeting_path)) return {link, {}};
     if (auto bad = create_file(content, path, report_skeleton(r.title, item))) return {bad, {}};
     std::ofstream(content.path(meeting_path), std::ios::binary | std::ios::trunc) << *changed;
     agenda_note = "agenda item " + item + " was added at the end of the agenda in " + meeting_path +

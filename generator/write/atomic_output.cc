@@ -15,6 +15,7 @@
 #include "write/commit_journal.h"
 #include "write/foreign_files.h"
 #include "write/site_manifest.h"
+#include "write/site_path.h"
 #include "write/site_swap.h"
 
 namespace quorum {
@@ -28,14 +29,6 @@ fs::path sibling(const fs::path& destination, const std::string& suffix) {
   fs::path clean = destination.lexically_normal();
   if (clean.filename().empty()) clean = clean.parent_path();
   return clean.parent_path() / ("." + clean.filename().string() + suffix);
-}
-
-bool safe_relative(const std::string& path) {
-  if (path.empty() || path[0] == '/') return false;
-  for (const auto& part : fs::path(path)) {
-    if (part == ".." || part == ".") return false;
-  }
-  return true;
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
@@ -132,7 +125,7 @@ AtomicOutput::AtomicOutput(fs::path destination, bool incremental) : destination
   std::error_code ec;
   if (!destination_.parent_path().empty()) fs::create_directories(destination_.parent_path(), ec);
   const fs::path lock = sibling(destination_, ".quorum-lock");
-  lock_fd_ = ::open(lock.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  lock_fd_ = ::open(lock.c_str(), O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0644);  // never a link's target
   if (lock_fd_ < 0) {
     throw std::runtime_error("cannot create " + lock.string() + ": " + std::strerror(errno));
   }
@@ -213,7 +206,7 @@ void AtomicOutput::record(const std::string& path, const std::string& fingerprin
 }
 
 void AtomicOutput::store(const std::string& path, std::string_view bytes) {
-  if (!safe_relative(path) || path == kManifest) {
+  if (!is_site_path(path) || path == kManifest) {
     throw std::runtime_error("refusing to write outside the site: " + path);
   }
   // Bytes the site already has stay as they are: same inode, same modification time.
@@ -288,6 +281,22 @@ void AtomicOutput::commit() {
 }
 
 void AtomicOutput::refuse_collisions(const std::vector<std::string>& foreign) const {
+  // --force lets a site file replace one at its own address (an index.html of someone's);
+  // never files inside a folder where the site puts a file, or one where it needs a folder:
+  // those are not at any address of the site, and replacing them would delete them unseen.
+  std::vector<std::string> inside;
+  for (const auto& path : foreign) {
+    const bool folder = !path.empty() && path.back() == '/';
+    if (manifest_.count(folder ? path.substr(0, path.size() - 1) : path) == 0) inside.push_back(path);
+  }
+  if (!inside.empty()) {
+    throw std::runtime_error(
+        "the site folder " + destination_.string() + " holds " + some_of(inside) +
+        ", which Quorum did not write, inside a folder where the new site puts a file "
+        "of its own, or where the new site needs a folder. Quorum never deletes such "
+        "files, not even with --force: move or delete them, then build again. Nothing was "
+        "published");
+  }
   if (foreign.empty() || replace_foreign_) return;
   throw std::runtime_error("the site folder " + destination_.string() + " holds " + some_of(foreign) +
                            ", which Quorum did not write, where the new site has files of its own. Quorum "
@@ -323,13 +332,24 @@ void AtomicOutput::commit_in_place(const std::string& manifest) {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(destination_ / path, ec))) foreign.push_back(path);
   }
-  refuse_collisions(foreign);
   CommitJournal plan;
   for (const auto& [path, fp] : previous_) {
-    if (manifest_.count(path) == 0 && safe_relative(path) && path != kManifest)
-      plan.deletions.push_back(path);
+    if (manifest_.count(path) == 0 && is_site_path(path) && path != kManifest) plan.deletions.push_back(path);
   }
   plan.moves.assign(staged_.begin(), staged_.end());
+  // A folder of the site that is now a link to another folder (out/people -> elsewhere):
+  // moving into it or deleting in it would change that folder. Refused before the journal,
+  // so the refusal leaves the site as it was and no journal for the next build to replay.
+  {
+    std::vector<std::string> touched = plan.deletions;
+    touched.insert(touched.end(), plan.moves.begin(), plan.moves.end());
+    touched.emplace_back(kManifest);
+    refuse_links(destination_, touched);
+  }
+  // A folder where a page goes (someone's, with --force too): found now, not half way
+  // through the moves, which would leave the site partly updated.
+  check_journal_targets(plan, destination_);
+  refuse_collisions(foreign);
   // The manifest goes last: until it is in place, the previous one still describes the site.
   if (!holds(destination_ / kManifest, manifest)) {
     std::ofstream out(staging_ / kManifest, std::ios::binary | std::ios::trunc);

@@ -215,6 +215,8 @@ TEST_CASE("a journal written by hand is replayed, and replaying it twice changes
   CHECK(read_back->deletions == plan.deletions);
   CHECK(read_back->moves == plan.moves);
 
+  // The targets pass the check made before a journal is written: y goes with its deletion.
+  CHECK_NOTHROW(check_journal_targets(plan, site));
   apply_journal(plan, staging, site);
   const auto once = contents(site);
   apply_journal(plan, staging, site);  // as a replay after a crash at the very end would
@@ -224,15 +226,50 @@ TEST_CASE("a journal written by hand is replayed, and replaying it twice changes
             {"x", "/"}, {"x/index.html", "x is a folder"}, {"y", "y is a file"}, {"keep.html", "kept"}});
 }
 
-TEST_CASE("paths with newlines survive the journal", "[write][atomic][incremental]") {
+TEST_CASE("paths with backslashes survive the journal; a line break cannot forge a line",
+          "[write][atomic][incremental]") {
   Scratch dir;
   CommitJournal plan;
-  plan.moves = {"odd\nname\\with/backslash.html", "plain.html"};
+  plan.moves = {"odd name\\with/backslash.html", "plain.html"};
   write_journal(dir.path / "journal", plan);
   const auto back = read_journal(dir.path / "journal");
   REQUIRE(back);
   CHECK(back->moves == plan.moves);
   CHECK_FALSE(fs::exists(dir.path / "journal.tmp"));
+  // A name with a line break (which the loader refuses) is escaped on its line, and read back
+  // it is not a site path at all: the journal is refused, nothing forged from it is done.
+  plan.moves = {"odd\nD\t../x.html", "plain.html"};
+  write_journal(dir.path / "journal", plan);
+  CHECK(get(dir.path / "journal").find("\nD\t") == std::string::npos);
+  CHECK_THROWS_WITH(read_journal(dir.path / "journal"), Catch::Contains("not a file inside the site"));
+}
+
+TEST_CASE("a folder or file of someone's where a step of the commit goes is found before the journal",
+          "[write][atomic][incremental]") {
+  Scratch dir;
+  const fs::path site = dir.path / "public";
+  put(site / "x/mine.txt", "someone's");     // a folder where the site puts the file x
+  put(site / "y", "someone's too");          // a file where the site needs the folder y
+  put(site / "z/index.html", "the site's");  // emptied by the deletions: fine
+  CommitJournal plan;
+  plan.deletions = {"z/index.html"};
+  plan.moves = {"z"};
+  CHECK_NOTHROW(check_journal_targets(plan, site));
+  plan.moves = {"z", "x"};
+  CHECK_THROWS_WITH(check_journal_targets(plan, site),
+                    Catch::Contains("x is a folder where the new site puts a file"));
+  plan.moves = {"y/index.html"};
+  CHECK_THROWS_WITH(check_journal_targets(plan, site),
+                    Catch::Contains("y is a file where the new site needs a folder"));
+}
+
+TEST_CASE("a journal naming a path outside the site is refused whole", "[write][atomic][incremental]") {
+  Scratch dir;
+  for (const std::string bad : {"../victim.txt", "/etc/passwd", "a/../../b", "./a"}) {
+    INFO(bad);
+    put(dir.path / "journal", "quorum-journal 1\nD\tindex.html\nD\t" + bad + "\nend\n");
+    CHECK_THROWS_WITH(read_journal(dir.path / "journal"), Catch::Contains("not a file inside the site"));
+  }
 }
 
 TEST_CASE("a damaged journal stops an incremental build with a readable message",

@@ -1,14 +1,18 @@
 #include "write/commit_journal.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <set>
 #include <stdexcept>
+
+#include "write/site_path.h"
 
 namespace quorum {
 namespace fs = std::filesystem;
@@ -35,6 +39,26 @@ void remove_empty_parents(const fs::path& root, fs::path file) {
        dir = dir.parent_path()) {
     if (::rmdir(dir.c_str()) != 0) return;  // not empty (or already gone): stop
   }
+}
+
+// Whether the deletions empty the folder `folder` (site-relative) entirely, so that it goes
+// with them (a folder of pages that became a single page): every file in it is deleted, and
+// every folder in it holds such a file. Links are not followed.
+bool emptied_by(const fs::path& destination, const std::string& folder,
+                const std::set<std::string>& deleted) {
+  std::error_code ec;
+  const fs::path root = destination / folder;
+  if (fs::is_empty(root, ec) || ec) return false;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto status = it->symlink_status(ec);
+    if (ec) return false;
+    if (fs::is_directory(status)) {
+      if (fs::is_empty(it->path(), ec) || ec) return false;
+    } else if (deleted.count(folder + "/" + it->path().lexically_relative(root).generic_string()) == 0) {
+      return false;
+    }
+  }
+  return !ec;
 }
 
 }  // namespace
@@ -135,7 +159,16 @@ std::optional<CommitJournal> read_journal(const fs::path& journal) {
       trailer = true;
       break;
     } else if (line.size() > 2 && line[1] == '\t' && (line[0] == 'D' || line[0] == 'M')) {
-      (line[0] == 'D' ? plan.deletions : plan.moves).push_back(unescape_line(line.substr(2)));
+      std::string path = unescape_line(line.substr(2));
+      // The journal lies beside the site where anyone may edit it: a path that leaves the
+      // site ("../notes.txt", "/home/...") refuses the whole journal before any step is taken.
+      if (!is_site_path(path)) {
+        throw std::runtime_error(journal.string() + " names '" + escape_line(path) +
+                                 "', which is not a file inside the site folder; Quorum never writes such "
+                                 "a journal, so nothing in it was carried out. Delete the file " +
+                                 journal.string() + " if you did not put it there");
+      }
+      (line[0] == 'D' ? plan.deletions : plan.moves).push_back(std::move(path));
     } else {
       break;
     }
@@ -146,8 +179,63 @@ std::optional<CommitJournal> read_journal(const fs::path& journal) {
   return plan;
 }
 
+void check_journal_targets(const CommitJournal& plan, const fs::path& destination) {
+  const std::set<std::string> deleted(plan.deletions.begin(), plan.deletions.end());
+  const auto refuse = [&](const fs::path& where, const std::string& why) {
+    throw std::runtime_error(
+        where.string() + " " + why +
+        ". Quorum never replaces a folder or a file it did not write there, not even with "
+        "--force: move or delete it (and what it holds), then build again. Nothing was "
+        "published");
+  };
+  const auto writable = [&](const fs::path& folder) {
+    if (::access(folder.c_str(), W_OK) != 0) {
+      throw std::runtime_error("the folder " + folder.string() + " cannot be written (" +
+                               std::strerror(errno) +
+                               "), and the new site changes files in it: give the user who builds the site "
+                               "write permission there, then build again. Nothing was published");
+    }
+  };
+  std::map<std::string, bool> folders;  // checked already: true a folder, false to be made
+  for (const auto& path : plan.moves) {
+    // Every folder on the way: a folder, or missing (made), or a file of the site deleted first.
+    bool parent_exists = true;
+    fs::path parent = destination;
+    for (std::size_t slash = path.find('/'); parent_exists && slash != std::string::npos;
+         slash = path.find('/', slash + 1)) {
+      const std::string folder = path.substr(0, slash);
+      auto known = folders.find(folder);
+      if (known == folders.end()) {
+        struct stat st {};
+        const bool here = ::lstat((destination / folder).c_str(), &st) == 0;
+        if (here && !S_ISDIR(st.st_mode) && deleted.count(folder) == 0) {
+          refuse(destination / folder, "is a file where the new site needs a folder (for " + path + ")");
+        }
+        known = folders.emplace(folder, here && S_ISDIR(st.st_mode)).first;
+      }
+      parent_exists = known->second;
+      if (parent_exists) parent = destination / folder;
+    }
+    struct stat st {};
+    if (parent_exists && ::lstat((destination / path).c_str(), &st) == 0 && S_ISDIR(st.st_mode) &&
+        !emptied_by(destination, path, deleted)) {
+      refuse(destination / path, "is a folder where the new site puts a file");
+    }
+    if (parent_exists) writable(parent);
+  }
+  for (const auto& path : plan.deletions) {
+    struct stat st {};
+    if (::lstat((destination / path).c_str(), &st) == 0) writable((destination / path).parent_path());
+  }
+}
+
 void apply_journal(const CommitJournal& plan, const fs::path& staging, const fs::path& destination,
                    long stop_after) {
+  // A folder of the site replaced by a link since the journal was written: refused before
+  // the first step, so nothing outside the site is written or deleted.
+  std::vector<std::string> touched = plan.deletions;
+  touched.insert(touched.end(), plan.moves.begin(), plan.moves.end());
+  refuse_links(destination, touched);
   long steps = 0;
   const auto step = [&] {
     if (stop_after >= 0 && steps++ >= stop_after) throw std::runtime_error("commit stopped for a test");

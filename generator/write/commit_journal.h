@@ -30,6 +30,13 @@ std::optional<CommitJournal> read_journal(const std::filesystem::path& journal);
 void apply_journal(const CommitJournal& plan, const std::filesystem::path& staging,
                    const std::filesystem::path& destination, long stop_after = -1);
 
+// Throws std::runtime_error, before anything is done, when a step of `plan` could not be
+// carried out in `destination` as the site stands: a folder (someone's) where a file moves
+// to, a file that is not deleted first where a folder has to be made, a folder that cannot
+// be written. Checked before the journal is written, so such a commit publishes nothing
+// rather than stopping half way.
+void check_journal_targets(const CommitJournal& plan, const std::filesystem::path& destination);
+
 // One path or stamp per line: backslashes and every control character (a newline, a tab)
 // escaped, so no name can end a line or split a field.
 std::string escape_line(const std::string& s);

@@ -1,7 +1,9 @@
 #include "write/output_folder.h"
 
 #include <array>
+#include <fstream>
 #include <string_view>
+#include <vector>
 
 namespace quorum {
 namespace fs = std::filesystem;
@@ -33,6 +35,33 @@ bool within(const fs::path& inner, const fs::path& outer) {
   return true;
 }
 
+// The work tree of the git repository that holds `repo` (resolved): the nearest folder at or
+// above it with a .git, "" when there is none. --source may be a folder of a repository.
+fs::path enclosing_work_tree(const fs::path& repo) {
+  std::error_code ec;
+  for (fs::path dir = repo; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(fs::symlink_status(dir / ".git", ec))) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  return {};
+}
+
+// Where the repository at `root` keeps its history: root/.git, and, when .git is a file (a
+// worktree, a submodule), the folder its "gitdir:" line names too.
+std::vector<fs::path> git_dirs(const fs::path& root) {
+  std::vector<fs::path> out = {root / ".git"};
+  std::ifstream in(root / ".git");
+  std::string line;
+  if (fs::is_regular_file(root / ".git") && std::getline(in, line) && line.rfind("gitdir:", 0) == 0) {
+    std::string named = line.substr(7);
+    while (!named.empty() && (named.front() == ' ' || named.front() == '\t')) named.erase(0, 1);
+    while (!named.empty() && (named.back() == '\r' || named.back() == ' ')) named.pop_back();
+    if (!named.empty())
+      out.push_back(resolved(fs::path(named).is_absolute() ? fs::path(named) : root / named));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string refuse_output_folder(const fs::path& source, const fs::path& out, bool force) {
@@ -52,7 +81,36 @@ std::string refuse_output_folder(const fs::path& source, const fs::path& out, bo
              "never replace. Choose a folder of its own for the site, for example --out public";
     }
   }
+  // --source a folder of a git repository: the repository's work tree and its history are
+  // as much the build's to never replace as the folder it reads.
+  if (const fs::path root = enclosing_work_tree(repo); !root.empty()) {
+    if (root != repo && within(root, site)) {
+      return named + " is the git repository that holds the content" +
+             (root == site ? "" : std::string(" or a folder above it")) + " (" + root.string() +
+             "): a build replaces its output folder, which would delete the repository. Choose a folder of "
+             "its own for the site, for example --out public";
+    }
+    for (const fs::path& git : git_dirs(root)) {
+      if (within(site, git) || within(git, site)) {
+        return named + " is inside the git repository's history folder (" + git.string() +
+               "), which a build must never replace. Choose a folder of its own for the site, for example "
+               "--out public";
+      }
+    }
+  }
   std::error_code ec;
+  // A clean build replaces the folder's name with a new folder: given a link, it would
+  // replace the link (someone's deployment set-up) and never write where it points.
+  fs::path given = out;
+  if (given.filename().empty() && given.has_parent_path()) given = given.parent_path();
+  if (fs::is_symlink(fs::symlink_status(given, ec))) {
+    const fs::path target = fs::read_symlink(given, ec);
+    const fs::path folder = resolved(target.is_absolute() ? target : given.parent_path() / target);
+    return named + " is a symbolic link (to " + target.string() + ", the folder " + folder.string() +
+           "). Quorum replaces its output folder as a whole, which would replace the link rather than "
+           "write where it points. Give that folder itself: --out '" +
+           folder.string() + "'";
+  }
   const auto status = fs::symlink_status(out, ec);
   if (ec || !fs::exists(status)) return {};  // a new folder: the build makes it
   if (!fs::is_directory(fs::status(out, ec))) {
