@@ -80,7 +80,7 @@ ModelLoad::ModelLoad(const SourceTree& tree, Diagnostics& diags, History history
   model_->history = std::move(history);
   model_->source = &tree;
   model_->revision = tree.revision();
-  ctx_ = std::make_unique<loader::Context>(loader::Context{tree, diags, *model_, {}});
+  ctx_ = std::make_unique<loader::Context>(loader::Context{tree, diags, *model_, {}, {}});
 }
 
 ModelLoad::~ModelLoad() = default;

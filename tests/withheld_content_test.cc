@@ -1,0 +1,115 @@
+// Withheld papers must not reach the site by another road: an identical copy under another
+// name, a name that looks the same (Unicode spelling, accented capitals), a file that belongs
+// to private business by where it is linked from or by its name, or a file the site copies
+// for its own look (the logo, the theme's assets). Each test plants a marker in the withheld
+// paper and searches every output file, every file name and the cache folder for it.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "pdf_maker.h"
+#include "test_support.h"
+#include "write/atomic_output.h"
+
+using namespace quorum::testing;
+namespace fs = std::filesystem;
+using quorum::AtomicOutput;
+
+namespace {
+
+const std::string kPublic = "content/committees/board/meetings/2017-07-19/";
+const std::string kPrivate = "content/committees/board/meetings/2017-10-10/";
+
+// minimal_site() and a held meeting whose item 2 is private business, with an exempt report;
+// `appendices` is the report's `appendices:` list (YAML lines), if any.
+Files private_site(const std::string& appendices = "") {
+  Files files = parse_sections(minimal_site());
+  files[kPrivate + "meeting.yaml"] = R"(date: 2017-10-10
+status: held
+agenda:
+  - number: "1"
+    title: Apologies
+    kind: apologies
+  - number: "2"
+    title: Contract award
+    report: contract-award
+    description: The tender evaluation is set out in the report.
+    exempt:
+      paragraph: 3
+)";
+  std::string report = "---\ntitle: Contract award\nitem: \"2\"\nclassification: exempt\nparagraph: 3\n";
+  if (!appendices.empty()) report += "appendices:\n" + appendices;
+  report += "---\nThe bids were evaluated.\n";
+  files[kPrivate + "reports/contract-award.md"] = report;
+  files[kPrivate + "minutes.md"] =
+      "---\nstatus: draft\n---\n## 1. Apologies\n\nNone.\n\n## 2. Contract award\n\nThe board considered the "
+      "bids.\n";
+  return files;
+}
+
+BuildResult build_site(const TempDir& dir, const Files& files) {
+  write_files(dir / "repo", files);
+  commit_all(dir / "repo", "Papers");
+  return build_ref(dir / "repo", dir / "public", "HEAD");
+}
+
+bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// No marker in any output file's bytes or name, nor in the cache folder beside the site.
+void expect_nowhere(const fs::path& out, const std::vector<std::string>& markers) {
+  const fs::path cache = AtomicOutput::cache_dir(out);
+  for (const auto& marker : markers) {
+    INFO("marker " << marker);
+    for (const fs::path& root : {out, cache}) {
+      if (!fs::exists(root)) continue;
+      std::string where;
+      const bool found = any_file_contains(root, marker, &where);
+      INFO("found in " << (root / where).string());
+      CHECK_FALSE(found);
+      for (const auto& name : list_files(root)) {
+        INFO("file name " << name);
+        CHECK(name.find(marker) == std::string::npos);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("withheld content: files that belong to private business are withheld",
+          "[e2e][security][withheld-content]") {
+  TempDir dir;
+  Files files = private_site();
+  // Named after the exempt report, as a file and as a folder.
+  files[kPrivate + "reports/contract-award.pdf"] = make_pdf({{"MARKER-PRIVATE-SLUG-FILE"}});
+  files[kPrivate + "reports/contract-award/Appendix A.pdf"] = make_pdf({{"MARKER-PRIVATE-SLUG-FOLDER"}});
+  // Linked only from the exempt item's description, and from the private minutes section.
+  files[kPrivate + "meeting.yaml"] = [&] {
+    std::string m = files[kPrivate + "meeting.yaml"];
+    const std::string from = "set out in the report.";
+    m.replace(m.find(from), from.size(), "set out in [the prices](Tender%20prices.xlsx).");
+    return m;
+  }();
+  files[kPrivate + "Tender prices.xlsx"] = "MARKER-PRIVATE-DESCRIPTION-LINK\n";
+  files[kPrivate + "minutes.md"] =
+      "---\nstatus: draft\n---\n## 1. Apologies\n\nNone. The prices are [here](Tender%20prices.xlsx).\n\n"
+      "## 2. Contract award\n\nThe board considered [the bids][bids].\n\n[bids]: Bids.xlsx\n";
+  files[kPrivate + "Bids.xlsx"] = "MARKER-PRIVATE-MINUTES-LINK\n";
+  // A public paper beside them is still published.
+  files[kPrivate + "Agenda pack.pdf"] = make_pdf({{"PUBLIC-AGENDA-PACK"}});
+  const BuildResult r = build_site(dir, files);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.err,
+            kPrivate + "reports/contract-award.pdf: warning: this file is named after the private report"));
+  CHECK(has(r.err, kPrivate + "reports/contract-award/Appendix A.pdf: warning: this file is named after"));
+  // The public link to a withheld file is plain text, with a warning at the link.
+  CHECK(has(r.err, kPrivate + "minutes.md:6:22: warning: "));
+  CHECK_FALSE(any_file_contains(dir / "public", "Tender%20prices.xlsx"));
+  CHECK(fs::exists(dir / "public/committees/board/2017-10-10/Agenda pack.pdf"));
+  expect_nowhere(dir / "public", {"MARKER-PRIVATE-SLUG", "MARKER-PRIVATE-DESCRIPTION-LINK",
+                                  "MARKER-PRIVATE-MINUTES-LINK", "Bids.xlsx"});
+}
