@@ -113,3 +113,46 @@ TEST_CASE("withheld content: files that belong to private business are withheld"
   expect_nowhere(dir / "public", {"MARKER-PRIVATE-SLUG", "MARKER-PRIVATE-DESCRIPTION-LINK",
                                   "MARKER-PRIVATE-MINUTES-LINK", "Bids.xlsx"});
 }
+
+TEST_CASE("withheld content: a public copy of a withheld paper under another name is an error",
+          "[e2e][security][withheld-content]") {
+  TempDir dir;
+  Files files = private_site("  - title: Tender prices\n    file: \"../Tender prices.pdf\"\n");
+  const std::string prices = make_pdf({{"MARKER-SAMEBLOB-PDF Bidder B 68400"}});
+  files[kPrivate + "Tender prices.pdf"] = prices;
+  SECTION("a PDF in another meeting's folder") {
+    files[kPublic + "Tender prices copy.pdf"] = prices;
+    const BuildResult r = build_site(dir, files);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, kPublic + "Tender prices copy.pdf: error: this file is identical to " + kPrivate +
+                         "Tender prices.pdf"));
+    CHECK(has(r.err, kPrivate + "reports/contract-award.md"));
+    expect_nowhere(dir / "public", {"MARKER-SAMEBLOB"});
+  }
+  SECTION("a CSV attached to a document") {
+    const std::string csv = "bidder,amount\nMARKER-SAMEBLOB-CSV,68400\n";
+    files = private_site("  - title: Bids\n    file: \"../bids.csv\"\n");
+    files[kPrivate + "bids.csv"] = csv;
+    files["content/documents/procurement.md"] =
+        "---\ntitle: Procurement plan\nkind: plan\nattachments:\n  - title: Data\n    file: "
+        "data.csv\n---\nThe plan.\n";
+    files["content/documents/data.csv"] = csv;
+    const BuildResult r = build_site(dir, files);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(
+        has(r.err, "content/documents/data.csv: error: this file is identical to " + kPrivate + "bids.csv"));
+    expect_nowhere(dir / "public", {"MARKER-SAMEBLOB"});
+  }
+  SECTION("a file of the same size but other bytes is published") {
+    const std::string other = make_pdf({{"PUBLIC-SAMESIZE-PDF Bidder A 61750"}});
+    REQUIRE(other.size() == prices.size());
+    files[kPublic + "Tender summary.pdf"] = other;
+    const BuildResult r = build_site(dir, files);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(dir / "public/committees/board/2017-07-19/Tender summary.pdf"));
+    expect_nowhere(dir / "public", {"MARKER-SAMEBLOB"});
+  }
+}

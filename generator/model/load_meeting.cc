@@ -352,6 +352,7 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
     withhold_exempt_report_files(ctx, path, r.appendices, file->body);
     withhold_files_named_after(ctx, path);
     ctx.model.withheld_paths.insert(path);
+    ctx.withheld_because.emplace(path, "its meeting's private business (it is a private report)");
     if (ctx.outlines != nullptr) ctx.outlines->withhold(path);
     Report stub;
     stub.id = r.id;
