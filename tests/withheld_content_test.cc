@@ -156,3 +156,26 @@ TEST_CASE("withheld content: a public copy of a withheld paper under another nam
     expect_nowhere(dir / "public", {"MARKER-SAMEBLOB"});
   }
 }
+
+TEST_CASE("withheld content: a published file whose name looks like a withheld file's is an error",
+          "[e2e][security][withheld-content]") {
+  TempDir dir;
+  // The report names "Annexe é.xlsx" with é as one character (NFC).
+  Files files = private_site("  - title: Annexe\n    file: \"../Annexe \xC3\xA9.xlsx\"\n");
+  files[kPrivate + "Annexe \xC3\xA9.xlsx"] = "cover sheet\n";
+  std::string lookalike;
+  SECTION("the same name spelt with e and a combining accent (NFD, as macOS writes it)") {
+    lookalike = kPrivate + "Annexe e\xCC\x81.xlsx";
+  }
+  SECTION("the same name with a capital \xC3\x89") { lookalike = kPrivate + "Annexe \xC3\x89.xlsx"; }
+  SECTION("the same name with other spaces and punctuation, in a sub-folder") {
+    lookalike = kPrivate + "papers/annexe_\xC3\xA9.XLSX";
+  }
+  files[lookalike] = "MARKER-LOOKALIKE tender figures\n";
+  const BuildResult r = build_site(dir, files);
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(has(r.err, lookalike + ": error: "));
+  CHECK(has(r.err, kPrivate + "Annexe \xC3\xA9.xlsx"));
+  expect_nowhere(dir / "public", {"MARKER-LOOKALIKE"});
+}

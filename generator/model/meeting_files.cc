@@ -158,15 +158,6 @@ struct Namer {
   std::string because;         // what withholds it: "the private report ..."
 };
 
-// The meeting folder of a file inside it ("content/committees/x/meetings/y/"), or its folder.
-std::string meeting_folder_of(const std::string& path) {
-  const auto parts = split(path, '/');
-  if (parts.size() > 5 && parts[0] == "content" && parts[1] == "committees" && parts[3] == "meetings") {
-    return "content/committees/" + parts[2] + "/meetings/" + parts[4] + "/";
-  }
-  return path.substr(0, path.rfind('/') + 1);
-}
-
 void withhold_named_file(Context& ctx, const Namer& namer, const std::string& file, const SourcePos& pos) {
   withhold_file(ctx, file, namer.because);
   if (ctx.tree.exists(file)) return;
@@ -209,6 +200,15 @@ void withhold_links(Context& ctx, Namer namer, const std::vector<MarkdownLink>& 
 }
 
 }  // namespace
+
+// The meeting folder of a file inside it ("content/committees/x/meetings/y/"), or its folder.
+std::string meeting_folder_of(const std::string& path) {
+  const auto parts = split(path, '/');
+  if (parts.size() > 5 && parts[0] == "content" && parts[1] == "committees" && parts[3] == "meetings") {
+    return "content/committees/" + parts[2] + "/meetings/" + parts[4] + "/";
+  }
+  return path.substr(0, path.rfind('/') + 1);
+}
 
 void withhold_file(Context& ctx, const std::string& path, const std::string& because) {
   ctx.withheld_files.insert(path);

@@ -47,6 +47,10 @@ void withhold_files_linked_from(Context& ctx, const std::string& from, const std
 // warning unless the report names it.
 void withhold_files_named_after(Context& ctx, const std::string& report_path);
 
+// The meeting folder of a file inside one ("content/committees/x/meetings/y/"), or else the
+// file's own folder, with a trailing '/'.
+std::string meeting_folder_of(const std::string& path);
+
 // Marks a file withheld, remembering why for messages (the first reason given is kept).
 void withhold_file(Context& ctx, const std::string& path, const std::string& because);
 // "the private report content/.../x.md": why a withheld file is withheld, for messages.

@@ -1,7 +1,9 @@
 #include "model/withheld_copies.h"
 
+#include <cctype>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "load/fingerprint.h"
@@ -28,7 +30,84 @@ void withhold_copy(Context& ctx, const std::string& path) {
   ctx.model.withheld_paths.insert(path);
 }
 
+// The next code point of UTF-8 text at `at` (moved past it); a byte that does not begin a
+// well-formed sequence counts as one unknown character.
+char32_t next_code_point(const std::string& text, std::size_t& at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  const std::size_t length = lead < 0x80           ? 1
+                             : (lead >> 5) == 0x6  ? 2
+                             : (lead >> 4) == 0xE  ? 3
+                             : (lead >> 3) == 0x1E ? 4
+                                                   : 0;
+  if (length == 0 || at + length > text.size()) {
+    ++at;
+    return 0xFFFD;
+  }
+  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(at + i) & 0xC0) != 0x80) {
+      ++at;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (byte(at + i) & 0x3F);
+  }
+  at += length;
+  return cp;
+}
+
+bool is_combining_mark(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+// The place of a file for comparing names: its meeting folder, or else its own folder.
+std::string place_of(const std::string& path) { return meeting_folder_of(path); }
+
+std::string name_of(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+// A copied file whose name looks like a withheld file's in the same place.
+void refuse_lookalike_names(Context& ctx) {
+  std::map<std::pair<std::string, std::string>, std::string> withheld;  // place, skeleton -> path
+  for (const auto& path : ctx.model.withheld_paths) {
+    if (!ctx.tree.exists(path)) continue;
+    withheld.emplace(std::make_pair(place_of(path), name_skeleton(name_of(path))), path);
+  }
+  if (withheld.empty()) return;
+  for (const auto& path : copied_files(ctx)) {
+    if (ctx.model.withheld_paths.count(path) != 0) continue;
+    const auto it = withheld.find({place_of(path), name_skeleton(name_of(path))});
+    if (it == withheld.end()) continue;
+    withhold_copy(ctx, path);
+    ctx.diags.error({path, 0, 0},
+                    "this file's name looks the same as " + it->second +
+                        " (they differ only in accents, upper and lower case, spaces or "
+                        "punctuation, or in how an accent is written), which is withheld with " +
+                        why_withheld(ctx, it->second) +
+                        ". A reader, and some computers, could take one for the other, so this "
+                        "file is not published. If it is the private paper, remove it; if not, "
+                        "rename it so that its name is clearly different");
+  }
+}
+
 }  // namespace
+
+std::string name_skeleton(const std::string& name) {
+  std::string out;
+  bool last_was_ascii = false;  // the last character added one to `out`
+  for (std::size_t at = 0; at < name.size();) {
+    char32_t cp = next_code_point(name, at);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // fullwidth "Ａ" is "A"
+    if (is_combining_mark(cp)) {
+      if (last_was_ascii) out.pop_back();  // "e" and a combining accent is an accented letter
+      last_was_ascii = false;
+      continue;
+    }
+    last_was_ascii = cp < 0x80 && std::isalnum(static_cast<int>(cp)) != 0;
+    if (last_was_ascii) out += static_cast<char>(std::tolower(static_cast<int>(cp)));
+  }
+  return out;
+}
 
 void refuse_withheld_copies(Context& ctx) {
   const SourceTree& tree = ctx.tree;
@@ -62,6 +141,7 @@ void refuse_withheld_copies(Context& ctx) {
       break;
     }
   }
+  refuse_lookalike_names(ctx);
 }
 
 }  // namespace quorum::loader

@@ -3,12 +3,26 @@
 // site would copy from the repository as it is, whose bytes are a withheld file's, is an
 // error naming both, and is withheld too. An identical copy of a private appendix in a public
 // folder is the private appendix, whatever it is called.
+//
+// Nor under a name that looks the same: a copied file in the same meeting folder as a
+// withheld one, whose name has the same skeleton (name_skeleton), is an error too. The
+// skeleton is rough on purpose: a false alarm only asks the clerk to rename a file, while a
+// lookalike published is a private paper any reader can take for the public one.
 #pragma once
+
+#include <string>
 
 namespace quorum::loader {
 
 struct Context;
 
 void refuse_withheld_copies(Context& ctx);
+
+// A file name as a reader, or a computer that ignores case or Unicode spelling, may take it:
+// ASCII letters and digits, lower case; everything else dropped, and a letter followed by a
+// combining accent dropped with it, so that "Annexe é.xlsx" with é as one character (NFC), as
+// e and an accent (NFD, as macOS writes it), or as É, and "annexe-e.XLSX"... all give
+// "annexexlsx". Fullwidth forms of ASCII count as ASCII.
+std::string name_skeleton(const std::string& name);
 
 }  // namespace quorum::loader
