@@ -179,3 +179,37 @@ TEST_CASE("withheld content: a published file whose name looks like a withheld f
   CHECK(has(r.err, kPrivate + "Annexe \xC3\xA9.xlsx"));
   expect_nowhere(dir / "public", {"MARKER-LOOKALIKE"});
 }
+
+TEST_CASE("withheld content: the site never copies a withheld file for its logo or theme",
+          "[e2e][security][withheld-content]") {
+  TempDir dir;
+  const std::string chart = "\x89PNG\r\n\x1a\nMARKER-LOGO-CHART Bidder B 68400";
+  Files files = private_site("  - title: Bid chart\n    file: \"../Bid chart.png\"\n");
+  files[kPrivate + "Bid chart.png"] = chart;
+  std::string expected;
+  SECTION("the logo is the withheld file") {
+    files["site-config/site.yaml"] +=
+        "theme_options:\n  logo: \"../" + kPrivate + "Bid chart.png\"\n  logo_alt: Crest\n";
+    expected = "site-config/site.yaml:6:";
+  }
+  SECTION("the logo is a copy of the withheld file") {
+    files["site-config/crest.png"] = chart;
+    files["site-config/site.yaml"] += "theme_options:\n  logo: crest.png\n  logo_alt: Crest\n";
+    expected = "site-config/crest.png: error: this file is identical to " + kPrivate + "Bid chart.png";
+  }
+  SECTION("the withheld file is in the theme's assets") {
+    files = private_site(
+        "  - title: Bid chart\n    file: \"../../../../../../themes/mine/assets/Bid chart.png\"\n");
+    files["themes/mine/assets/Bid chart.png"] = chart;
+    files["site-config/site.yaml"] += "theme: mine\n";
+    fs::create_directories(dir / "repo/themes/mine");
+    fs::copy(fs::path(QUORUM_REPO_DIR) / "themes/default", dir / "repo/themes/mine",
+             fs::copy_options::recursive);
+    expected = "themes/mine/assets/Bid chart.png: error: ";
+  }
+  const BuildResult r = build_site(dir, files);
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(has(r.err, expected));
+  expect_nowhere(dir / "public", {"MARKER-LOGO-CHART"});
+}

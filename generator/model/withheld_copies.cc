@@ -1,5 +1,6 @@
 #include "model/withheld_copies.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
@@ -9,13 +10,55 @@
 #include "load/fingerprint.h"
 #include "model/loader.h"
 #include "model/meeting_files.h"
+#include "support/text.h"
 
 namespace quorum::loader {
 namespace {
 
-// Every repository file the site copies as it is: the published papers.
+// The repository theme's assets/ folder ("themes/<name>/assets/"), "" when the name is not one
+// (site.yaml's loader reports that).
+std::string theme_assets_of(const Context& ctx) {
+  const std::string& theme = ctx.model.site.theme;
+  return is_slug(theme) ? "themes/" + theme + "/assets/" : std::string();
+}
+
+// Every repository file the site copies as it is: the published papers, the logo and the
+// assets of a theme kept in the repository.
 std::vector<std::string> copied_files(const Context& ctx) {
-  return {ctx.model.published_files.begin(), ctx.model.published_files.end()};
+  std::vector<std::string> out(ctx.model.published_files.begin(), ctx.model.published_files.end());
+  if (!ctx.model.site.theme_options.logo.empty()) out.push_back(ctx.model.site.theme_options.logo);
+  if (const std::string assets = theme_assets_of(ctx); !assets.empty()) {
+    const auto& all = ctx.tree.files();
+    for (auto it = std::lower_bound(all.begin(), all.end(), assets);
+         it != all.end() && it->rfind(assets, 0) == 0; ++it) {
+      out.push_back(*it);
+    }
+  }
+  return out;
+}
+
+// The logo and the theme's assets are copied whatever the model withholds, so a withheld file
+// named as either is an error here (the papers are copied only when published).
+void refuse_withheld_site_files(Context& ctx) {
+  ThemeOptions& options = ctx.model.site.theme_options;
+  if (!options.logo.empty() && ctx.model.withheld_paths.count(options.logo) != 0) {
+    ctx.diags.error(options.logo_pos, "'logo' is " + options.logo + ", which is withheld with " +
+                                          why_withheld(ctx, options.logo) +
+                                          ", so it cannot be the site's logo (every page would show it). "
+                                          "Choose another image");
+  }
+  if (const std::string assets = theme_assets_of(ctx); !assets.empty()) {
+    for (auto it = ctx.model.withheld_paths.lower_bound(assets);
+         it != ctx.model.withheld_paths.end() && it->rfind(assets, 0) == 0; ++it) {
+      if (!ctx.tree.exists(*it)) continue;
+      ctx.diags.error({*it, 0, 0},
+                      "this file is in the theme's assets/ folder, which is published, but it is "
+                      "withheld with " +
+                          why_withheld(ctx, *it) +
+                          ". Move the private paper out of the theme's folder (into its meeting's "
+                          "folder) and correct the path that names it");
+    }
+  }
 }
 
 // Free for a git tree (the blob id it lists); otherwise the file is read.
@@ -90,29 +133,10 @@ void refuse_lookalike_names(Context& ctx) {
   }
 }
 
-}  // namespace
-
-std::string name_skeleton(const std::string& name) {
-  std::string out;
-  bool last_was_ascii = false;  // the last character added one to `out`
-  for (std::size_t at = 0; at < name.size();) {
-    char32_t cp = next_code_point(name, at);
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // fullwidth "Ａ" is "A"
-    if (is_combining_mark(cp)) {
-      if (last_was_ascii) out.pop_back();  // "e" and a combining accent is an accented letter
-      last_was_ascii = false;
-      continue;
-    }
-    last_was_ascii = cp < 0x80 && std::isalnum(static_cast<int>(cp)) != 0;
-    if (last_was_ascii) out += static_cast<char>(std::tolower(static_cast<int>(cp)));
-  }
-  return out;
-}
-
-void refuse_withheld_copies(Context& ctx) {
+// A copied file with a withheld file's bytes: compared by size first, so that only a file as
+// long as a withheld one is fingerprinted. An empty file holds nothing to withhold.
+void refuse_identical_copies(Context& ctx) {
   const SourceTree& tree = ctx.tree;
-  // Compared by size first, so that only a file as long as a withheld one is fingerprinted.
-  // An empty file holds nothing to withhold.
   std::map<std::size_t, std::vector<std::string>> withheld_by_size;
   for (const auto& path : ctx.model.withheld_paths) {
     if (const auto size = tree.size(path); size && *size > 0) withheld_by_size[*size].push_back(path);
@@ -141,7 +165,35 @@ void refuse_withheld_copies(Context& ctx) {
       break;
     }
   }
+}
+
+}  // namespace
+
+std::string name_skeleton(const std::string& name) {
+  std::string out;
+  bool last_was_ascii = false;  // the last character added one to `out`
+  for (std::size_t at = 0; at < name.size();) {
+    char32_t cp = next_code_point(name, at);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // fullwidth "Ａ" is "A"
+    if (is_combining_mark(cp)) {
+      if (last_was_ascii) out.pop_back();  // "e" and a combining accent is an accented letter
+      last_was_ascii = false;
+      continue;
+    }
+    last_was_ascii = cp < 0x80 && std::isalnum(static_cast<int>(cp)) != 0;
+    if (last_was_ascii) out += static_cast<char>(std::tolower(static_cast<int>(cp)));
+  }
+  return out;
+}
+
+void refuse_withheld_copies(Context& ctx) {
+  // The logo and theme files first: one named as withheld is told so, not called a copy.
+  refuse_withheld_site_files(ctx);
+  refuse_identical_copies(ctx);
   refuse_lookalike_names(ctx);
+  // Never copied, even were the errors above ignored.
+  ThemeOptions& options = ctx.model.site.theme_options;
+  if (ctx.model.withheld_paths.count(options.logo) != 0) options.logo.clear();
 }
 
 }  // namespace quorum::loader

@@ -1,7 +1,9 @@
 // A withheld file must not reach the site under another name. Run in ModelLoad::finish once
-// every withheld file is known (model.withheld_paths, symbolic links included): each file the
-// site would copy from the repository as it is, whose bytes are a withheld file's, is an
-// error naming both, and is withheld too. An identical copy of a private appendix in a public
+// every withheld file is known (model.withheld_paths, symbolic links included). The files the
+// site copies from the repository as they are (published papers, site.yaml's logo, the assets
+// of a theme kept in the repository) are checked: a withheld one named as the logo or kept in
+// the theme's assets is an error, and one whose bytes are a withheld file's is an error
+// naming both, and is withheld too. An identical copy of a private appendix in a public
 // folder is the private appendix, whatever it is called.
 //
 // Nor under a name that looks the same: a copied file in the same meeting folder as a
