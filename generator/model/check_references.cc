@@ -133,9 +133,10 @@ class Checker {
       link("file:" + path, from, "attached");
     } else {
       // Withheld wins: the file stays private and this link is shown as plain text.
-      ctx_.diags.warning(pos, subject_ + ": this links to " + path + ", which a private (exempt) report "
-                                  "names as one of its papers, so the file is withheld and this link is shown "
-                                  "as plain text. If the file is public, take it out of the private report");
+      ctx_.diags.warning(
+          pos, subject_ + ": this links to " + path + ", which is withheld with " + why_withheld(ctx_, path) +
+                   ", so the file is not published and this link is shown as plain text. If the "
+                   "file is public, take it out of the private business");
     }
   }
 

@@ -63,6 +63,7 @@ struct ThemeOptions {
   std::map<std::string, std::string> colours;
   std::string logo;  // repository path of the image, "" for none
   std::string logo_alt;
+  SourcePos logo_pos;  // where site.yaml names it
 
   // The option names, in a fixed order.
   static const std::vector<std::string>& colour_names();

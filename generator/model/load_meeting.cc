@@ -79,6 +79,22 @@ bool is_item_number(const std::string& number) {
   return any;
 }
 
+// The files a private item's description links to are withheld with it, as an exempt report's
+// are. Links are read only when the text is within the Markdown limits; otherwise which files
+// it names cannot be known, and that is an error.
+void withhold_description_links(Context& ctx, const std::string& description, const std::string& path,
+                                const SourcePos& at, const std::string& number) {
+  if (description.empty()) return;
+  if (const auto hazard = find_markdown_hazard(description)) {
+    ctx.diags.error(at, "in the description of private agenda item " + number + ", line " +
+                            std::to_string(hazard->line) + ": " + hazard->message +
+                            " (Quorum must read it to withhold the files it links to)");
+    return;
+  }
+  withhold_files_linked_from(ctx, path, outline_markdown(description, at.line).links,
+                             "the description of private agenda item " + number);
+}
+
 AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSource& source,
                             const std::string& meeting) {
   const std::string number = scalar_field(node, "number");
@@ -121,6 +137,7 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
   } else if (item.exempt()) {
     withhold_text(ctx, description, "the description of exempt item " + item.number + " of " + meeting,
                   f.pos_of("description"), item.title);
+    withhold_description_links(ctx, description, source.path, f.pos_of("description"), item.number);
   }
   f.finish();
   return item;
@@ -200,10 +217,34 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
     m.minutes = std::move(minutes);
     return;
   }
+  // Each withheld piece's lines, to withhold the files its links name.
+  struct PrivateLines {
+    int first = 0;
+    int last = 0;
+    std::string what;
+  };
+  std::vector<PrivateLines> private_lines;
   auto public_text =
       cut_private_sections(text, file->body.first_line, path, m, ctx.diags,
-                           [&ctx](const std::string& cut, const std::string& what, const SourcePos& at,
-                                  const std::string& shown) { withhold_text(ctx, cut, what, at, shown); });
+                           [&ctx, &private_lines](const std::string& cut, const std::string& what,
+                                                  const SourcePos& at, const std::string& shown) {
+                             withhold_text(ctx, cut, what, at, shown);
+                             if (cut.empty()) return;
+                             const auto lines = static_cast<int>(std::count(cut.begin(), cut.end(), '\n'));
+                             private_lines.push_back({at.line, at.line + std::max(lines, 1) - 1, what});
+                           });
+  // The files a private section links to are withheld with it, as an exempt report's are.
+  // Links are read from the whole text, so that a reference link ("[the bids][b]") resolves
+  // through its definition wherever that is.
+  if (!private_lines.empty()) {
+    for (const auto& link : outline_markdown(text, file->body.first_line).links) {
+      for (const auto& lines : private_lines) {
+        if (link.line < lines.first || link.line > lines.last) continue;
+        withhold_files_linked_from(ctx, path, {link}, lines.what);
+        break;
+      }
+    }
+  }
   if (!public_text) return;  // the reasons are errors: these minutes are not published
   minutes.body = make_body(std::move(*public_text), path, file->body.first_line);
   m.minutes = std::move(minutes);
@@ -301,7 +342,9 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
       withhold_text(ctx, ctx.tree.read(path).value_or(""), "the text of " + what, {path, 1, 1});
     }
     withhold_exempt_report_files(ctx, path, r.appendices, file->body);
+    withhold_files_named_after(ctx, path);
     ctx.model.withheld_paths.insert(path);
+    ctx.withheld_because.emplace(path, "its meeting's private business (it is a private report)");
     if (ctx.outlines != nullptr) ctx.outlines->withhold(path);
     Report stub;
     stub.id = r.id;

@@ -146,6 +146,7 @@ void load_theme_options(Context& ctx, YamlFields& site) {
                            "site's title");
     } else {
       out.logo = path;
+      out.logo_pos = pos;
     }
   }
   f.finish();

@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,7 +21,10 @@ struct Context {
   const SourceTree& tree;
   Diagnostics& diags;
   SiteModel& model;
-  std::set<std::string> withheld_files;  // attachments of exempt reports: never copied
+  std::set<std::string> withheld_files;  // files of private business: never copied
+  // What withholds each of them, in a clerk's words, to end "... which is withheld with":
+  // "the private report content/.../reports/x.md". Kept for messages only.
+  std::map<std::string, std::string> withheld_because;
   // Files already read and parsed on other threads (parsed_file.h); null: read each file
   // when it is asked for.
   ParsedSource* parsed = nullptr;

@@ -150,12 +150,19 @@ std::string folded_name(const std::string& path) {
   return to_lower_ascii(out);
 }
 
-void withhold_named_file(Context& ctx, const std::string& report_path, const std::string& file,
-                         const SourcePos& pos, bool appendix) {
-  ctx.withheld_files.insert(file);
+// Who names a file from withheld text, for messages.
+struct Namer {
+  std::string from;            // the file holding the name (a report, meeting.yaml, minutes.md)
+  std::string meeting_folder;  // with a trailing '/'
+  std::string names;           // "this private report links to "
+  std::string because;         // what withholds it: "the private report ..."
+};
+
+void withhold_named_file(Context& ctx, const Namer& namer, const std::string& file, const SourcePos& pos) {
+  withhold_file(ctx, file, namer.because);
   if (ctx.tree.exists(file)) return;
-  const std::string meeting_folder = report_path.substr(0, report_path.rfind("/reports/") + 1);
-  const std::string report_folder = report_path.substr(0, report_path.rfind('/'));
+  const std::string& meeting_folder = namer.meeting_folder;
+  const std::string from_folder = namer.from.substr(0, namer.from.rfind('/'));
   const std::string wanted = folded_name(file);
   std::vector<std::string> same_name;
   const auto& all = ctx.tree.files();
@@ -163,38 +170,92 @@ void withhold_named_file(Context& ctx, const std::string& report_path, const std
        it != all.end() && it->rfind(meeting_folder, 0) == 0; ++it) {
     if (folded_name(*it) == wanted) same_name.push_back(*it);
   }
-  std::string message = std::string("this private report ") +
-                        (appendix ? "names the appendix file " : "links to ") + file +
+  std::string message = namer.names + file +
                         ", but there is no such file (a path is read from the folder of the file that "
                         "names it, here " +
-                        report_folder + "/)";
+                        from_folder + "/)";
   if (same_name.empty()) {
-    message += appendix ? ". Correct the path, or remove the appendix" : ". Correct the link, or remove it";
+    message += ". Correct the path, or remove it";
   } else {
-    for (const auto& other : same_name) ctx.withheld_files.insert(other);
-    const std::string from_report =
-        std::filesystem::path(same_name.front()).lexically_relative(report_folder).generic_string();
+    for (const auto& other : same_name) withhold_file(ctx, other, namer.because);
+    const std::string relative =
+        std::filesystem::path(same_name.front()).lexically_relative(from_folder).generic_string();
     message +=
         ". A file of that name is at " + same_name.front() +
         (same_name.size() > 1 ? " (and " + std::to_string(same_name.size() - 1) + " more)" : std::string()) +
         ": it is withheld, not published, because it may be this private paper. If it is, write "
-        "the path from the report's folder: '" +
-        from_report + "'";
+        "the path from " +
+        from_folder + "/: '" + relative + "'";
   }
   ctx.diags.error(pos, message);
 }
 
+void withhold_links(Context& ctx, Namer namer, const std::vector<MarkdownLink>& links,
+                    const std::string& body_path) {
+  for (const auto& l : links) {
+    const ResolvedLink r = resolve_link(ctx.model, namer.from, l.url);
+    if (r.kind != ResolvedLink::Kind::file) continue;
+    withhold_named_file(ctx, namer, r.file, {body_path, l.line, l.column});
+  }
+}
+
 }  // namespace
+
+// The meeting folder of a file inside it ("content/committees/x/meetings/y/"), or its folder.
+std::string meeting_folder_of(const std::string& path) {
+  const auto parts = split(path, '/');
+  if (parts.size() > 5 && parts[0] == "content" && parts[1] == "committees" && parts[3] == "meetings") {
+    return "content/committees/" + parts[2] + "/meetings/" + parts[4] + "/";
+  }
+  return path.substr(0, path.rfind('/') + 1);
+}
+
+void withhold_file(Context& ctx, const std::string& path, const std::string& because) {
+  ctx.withheld_files.insert(path);
+  ctx.withheld_because.emplace(path, because);
+}
+
+std::string why_withheld(const Context& ctx, const std::string& path) {
+  const auto it = ctx.withheld_because.find(path);
+  return it != ctx.withheld_because.end() ? it->second : "the private business that names it";
+}
 
 void withhold_exempt_report_files(Context& ctx, const std::string& report_path,
                                   const std::vector<Appendix>& appendices, const Body& body) {
+  Namer namer{report_path, meeting_folder_of(report_path), "this private report names the appendix file ",
+              "the private report " + report_path};
   for (const auto& a : appendices) {
-    if (!a.file.empty()) withhold_named_file(ctx, report_path, a.file, a.pos, true);
+    if (!a.file.empty()) withhold_named_file(ctx, namer, a.file, a.pos);
   }
-  for (const auto& l : body.outline.links) {
-    const ResolvedLink r = resolve_link(ctx.model, report_path, l.url);
-    if (r.kind != ResolvedLink::Kind::file) continue;
-    withhold_named_file(ctx, report_path, r.file, {body.path, l.line, l.column}, false);
+  namer.names = "this private report links to ";
+  withhold_links(ctx, namer, body.outline.links, body.path);
+}
+
+void withhold_files_linked_from(Context& ctx, const std::string& from, const std::vector<MarkdownLink>& links,
+                                const std::string& what) {
+  withhold_links(ctx, {from, meeting_folder_of(from), what + " links to ", what + " (" + from + ")"}, links,
+                 from);
+}
+
+void withhold_files_named_after(Context& ctx, const std::string& report_path) {
+  const std::string reports = report_path.substr(0, report_path.rfind('/') + 1);
+  const std::string folder = reports.substr(0, reports.size() - 9);  // without "/reports/"
+  const std::string name = report_path.substr(reports.size());
+  const std::string slug = name.substr(0, name.size() - 3);
+  const auto& all = ctx.tree.files();
+  for (auto it = std::lower_bound(all.begin(), all.end(), reports);
+       it != all.end() && it->rfind(reports, 0) == 0; ++it) {
+    const std::string first = it->substr(reports.size(), it->find('/', reports.size()) - reports.size());
+    if (slugify(first.substr(0, first.find('.', 1))) != slug) continue;
+    // Reports load as reports; any other kind of file is an error there already.
+    if (classify_meeting_file(folder, *it).kind != MeetingFile::Kind::attachment) continue;
+    if (ctx.withheld_files.count(*it) != 0) continue;  // the report names it
+    withhold_file(ctx, *it, "the private report " + report_path + " (it is named after it)");
+    ctx.diags.warning({*it, 0, 0}, "this file is named after the private report " + report_path +
+                                       ", so it is withheld with it, not published. If it is one of that "
+                                       "report's papers, list it in the report's 'appendices'; if it is a "
+                                       "public paper, rename it" +
+                                       (first.size() < it->size() - reports.size() ? " or its folder" : ""));
   }
 }
 

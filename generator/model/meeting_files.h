@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/entities.h"
+#include "parse/markdown.h"
 
 namespace quorum::loader {
 
@@ -27,11 +28,32 @@ MeetingFile classify_meeting_file(const std::string& folder, const std::string& 
 // change to refuse a kind (issue 20: active SVG).
 bool is_attachment_type(const std::string& path);
 
-// The files an exempt report names (its appendices' `file:` and the files its body links
-// to) are withheld. Each must exist where it is written; when one does not, any file of the
-// same name elsewhere in the meeting folder is withheld too (the path was most likely
-// written from the meeting folder instead of the report's), and the build fails saying so.
+// Files named from withheld text are withheld, never copied, read or indexed: an exempt
+// report's appendices' files and the files its body links to (withhold_exempt_report_files),
+// the files an exempt agenda item's description or a private section of the minutes links to
+// (withhold_files_linked_from). Each must exist where it is written; when one does not, any file of
+// the same name elsewhere in the meeting folder is withheld too (the path was most likely
+// written from the meeting folder instead of the file's own), and the build fails saying so.
 void withhold_exempt_report_files(Context& ctx, const std::string& report_path,
                                   const std::vector<Appendix>& appendices, const Body& body);
+// `from` is the file holding the links (meeting.yaml, minutes.md); `what` names the withheld
+// text in messages ("the description of private agenda item 2"). Links to pages are left to
+// the page's own rules.
+void withhold_files_linked_from(Context& ctx, const std::string& from, const std::vector<MarkdownLink>& links,
+                                const std::string& what);
+
+// A paper in reports/ named after an exempt report (reports/<slug>.pdf, any extension, or
+// anything in a folder reports/<slug>/) is that report's, so it is withheld with it, with a
+// warning unless the report names it.
+void withhold_files_named_after(Context& ctx, const std::string& report_path);
+
+// The meeting folder of a file inside one ("content/committees/x/meetings/y/"), or else the
+// file's own folder, with a trailing '/'.
+std::string meeting_folder_of(const std::string& path);
+
+// Marks a file withheld, remembering why for messages (the first reason given is kept).
+void withhold_file(Context& ctx, const std::string& path, const std::string& because);
+// "the private report content/.../x.md": why a withheld file is withheld, for messages.
+std::string why_withheld(const Context& ctx, const std::string& path);
 
 }  // namespace quorum::loader

@@ -6,6 +6,7 @@
 
 #include "model/linked_files.h"
 #include "model/loader.h"
+#include "model/withheld_copies.h"
 #include "model/withheld_history.h"
 #include "model/yaml_release.h"
 #include "support/text.h"
@@ -80,7 +81,7 @@ ModelLoad::ModelLoad(const SourceTree& tree, Diagnostics& diags, History history
   model_->history = std::move(history);
   model_->source = &tree;
   model_->revision = tree.revision();
-  ctx_ = std::make_unique<loader::Context>(loader::Context{tree, diags, *model_, {}});
+  ctx_ = std::make_unique<loader::Context>(loader::Context{tree, diags, *model_, {}, {}});
 }
 
 ModelLoad::~ModelLoad() = default;
@@ -177,6 +178,7 @@ SiteModel ModelLoad::finish() {
   loader::check_references(ctx);
   model.withheld_paths.insert(ctx.withheld_files.begin(), ctx.withheld_files.end());
   loader::withhold_linked_files(model, ctx.tree, ctx.diags);
+  loader::refuse_withheld_copies(ctx);
   loader::keep_published_attachments(ctx);
   // Every withheld file that is text, for the tripwire: exempt reports' appendices and the
   // files withheld with them (linked from them, or slipped: model/linked_files.cc).

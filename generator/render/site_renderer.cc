@@ -360,13 +360,23 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   }
   out.files([&ctx, &out] { return sitemap_files(ctx, out.keys()); });
 
+  // Every file copied from the repository is checked against what the model withholds, once
+  // more: the model reports such a file as an error (model/withheld_copies.h), and this only
+  // makes sure that no path round it copies one.
+  const auto withheld = [&model](const std::string& path) { return model.withheld_paths.count(path) != 0; };
   for (const auto& path : model.published_files) {
+    if (withheld(path)) continue;
     const std::string* file = &path;
     out.copy(attachment_path(path), [&tree, file] { return tree.read(*file); });
   }
-  const std::string logo = logo_site_path(model.site.theme_options);
+  const std::string logo =
+      withheld(model.site.theme_options.logo) ? std::string() : logo_site_path(model.site.theme_options);
+  // A theme kept in the repository has its repository folder as its origin ("themes/x/").
+  const std::string& origin = theme.origin();
+  const bool from_repository = origin.rfind("themes/", 0) == 0 && origin.back() == '/';
   for (const auto& [path, bytes] : theme.assets()) {
     if ("assets/" + path == logo) continue;  // the site's own logo replaces the theme's
+    if (from_repository && withheld(origin + "assets/" + path)) continue;
     const std::string* asset = &bytes;
     out.copy("assets/" + path, [asset] { return std::optional<std::string>(*asset); });
   }
