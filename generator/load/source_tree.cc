@@ -1,5 +1,7 @@
 #include "load/source_tree.h"
 
+#include "support/text.h"
+
 namespace quorum {
 
 bool SourceTree::exists(const std::string& path) const { return size(path).has_value(); }
@@ -10,32 +12,11 @@ bool is_read_by_quorum(const std::string& path) {
 }
 
 bool accept_file_name(const std::string& path, Diagnostics& diags) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string shown;
-  bool control = false;
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte != 0x7f) {
-      shown += c;
-      continue;
-    }
-    control = true;
-    if (c == '\n') {
-      shown += "\\n";
-    } else if (c == '\t') {
-      shown += "\\t";
-    } else if (c == '\r') {
-      shown += "\\r";
-    } else {
-      shown += "\\x";
-      shown += kHex[byte >> 4];
-      shown += kHex[byte & 0xf];
-    }
-  }
-  if (!control) return true;
+  const std::string shown = escape_control_characters(path);
+  if (shown == path) return true;
   diags.error({shown, 0, 0},
               "this file's name holds a hidden control character (shown here as \\n for a line break, "
-              "\\t for a tab, \\r or \\x.. for others), usually pasted in by accident. Quorum does not "
+              "\\t for a tab, \\x.. for others), usually pasted in by accident. Quorum does not "
               "publish such names: rename the file (or its folder) using letters, digits, spaces, hyphens "
               "and full stops");
   return false;

@@ -26,6 +26,9 @@ std::string html_escape(std::string_view text);
 // that XML cannot carry at all.
 std::string xml_escape(std::string_view text);
 
+// `s` with every control character spelt out: "\n" for a line break, "\t" for a tab,
+// "\xNN" (lower-case hex) for the others; every other byte as it is.
+std::string escape_control_characters(std::string_view s);
 std::string trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 bool starts_with_icase(std::string_view text, std::string_view prefix);

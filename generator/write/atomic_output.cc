@@ -35,6 +35,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The file's bytes; empty when it cannot be read.
 std::string read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -95,12 +96,6 @@ bool finish_interrupted_commit(const fs::path& journal, const fs::path& staging,
   return true;
 }
 
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return {};
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // How a list of paths reads in a message: the first few, and how many more.
 std::string some_of(const std::vector<std::string>& paths) {
   std::string out;
@@ -150,7 +145,7 @@ AtomicOutput::AtomicOutput(fs::path destination, bool incremental) : destination
   }
   // The manifest is read even for a clean build: it tells Quorum's files from the files
   // someone else put in the folder, which every build keeps.
-  manifest_at_start_ = read_text(destination_ / kManifest);
+  manifest_at_start_ = read_all(destination_ / kManifest);
   const SiteManifest previous = parse_manifest(manifest_at_start_);
   had_site_ = fs::is_directory(destination_, ec);
   previous_ = previous.files;
@@ -396,7 +391,7 @@ std::string AtomicOutput::state_after_failure() const {
     return first + "nothing new was published, and the site in " + where +
            " is missing: the next build puts the previous one back.";
   }
-  if (site_now && read_text(destination_ / kManifest) == manifest_at_start_ &&
+  if (site_now && read_all(destination_ / kManifest) == manifest_at_start_ &&
       !fs::exists(journal_path(destination_), ec)) {
     return first + "nothing was published: the site in " + where + " is as the last build left it.";
   }

@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "support/text.h"
 #include "write/site_path.h"
 
 namespace quorum {
@@ -64,26 +65,13 @@ bool emptied_by(const fs::path& destination, const std::string& folder,
 }  // namespace
 
 std::string escape_line(const std::string& s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size());
+  std::string doubled;
+  doubled.reserve(s.size());
   for (const char c : s) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      out += "\\x";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xf];
-    } else {
-      out += c;
-    }
+    if (c == '\\') doubled += '\\';
+    doubled += c;
   }
-  return out;
+  return escape_control_characters(doubled);
 }
 
 std::string unescape_line(const std::string& s) {

@@ -63,10 +63,4 @@ SiteManifest parse_manifest(const std::string& text) {
   return manifest;
 }
 
-SiteManifest read_manifest(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return {};
-  return parse_manifest(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
-}
-
 }  // namespace quorum

@@ -21,6 +21,5 @@ struct SiteManifest {
 // Version 1 (no header line) wrote paths raw; it is still read, as it was written.
 std::string format_manifest(const SiteManifest& manifest);
 SiteManifest parse_manifest(const std::string& text);
-SiteManifest read_manifest(const std::filesystem::path& file);
 
 }  // namespace quorum
