@@ -166,7 +166,11 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   // What looks like front matter but is not read as it (a blank line or a space of any kind
   // before the first '---', four dashes, a title or an empty front matter above it) would be
   // published as text: private actions included.
-  if (private_business && holds_unread_front_matter(text, {"status", "approved_at", "actions"})) {
+  std::vector<std::string> private_numbers;
+  for (const auto& item : m.agenda) {
+    if (is_private_item(m, item)) private_numbers.push_back(item.number);
+  }
+  if (private_business && holds_unread_front_matter(text, {"status", "approved_at", "actions"}, private_numbers)) {
     ctx.diags.error({path, 1, 1},
                     "these minutes hold front matter ('---' with 'status:' or 'actions:') that Quorum "
                     "does not read as front matter, and their meeting has private business, so the "
