@@ -386,6 +386,24 @@ TEST_CASE("commits that touched withheld material the built commit no longer sho
                         "---\ntitle: Contract\nitem: \"2\"\nclassification: exempt\nparagraph: 3\n---\nThe prices.\n"}});
     commit_all(repo, "Remove the appendix", kFirst + 2 * kDay);
   }
+  SECTION("an exempt report's appendix kept among the documents, since removed") {
+    marker = "MARKER7-APP-2";
+    files[sept + "meeting.yaml"] += "  - number: \"2\"\n    title: Contract\n    report: contract\n"
+                                    "    exempt:\n      paragraph: 3\n";
+    files[sept + "reports/contract.md"] =
+        "---\ntitle: Contract\nitem: \"2\"\nclassification: exempt\nparagraph: 3\nappendices:\n"
+        "  - title: Tender prices\n    file: ../../../../../documents/tp.xlsx\n---\nThe prices.\n";
+    files["content/documents/tp.xlsx"] = "v1";
+    write_files(repo, files);
+    commit_all(repo, "Publish the papers", kFirst);
+    write_files(repo, {{"content/documents/tp.xlsx", "v2 figures"}});
+    append(repo, "content/people/bob-member.yaml", "# touched\n");
+    commit_all(repo, "Add " + marker + " tender figures 61750", kFirst + kDay);
+    fs::remove(repo / "content/documents/tp.xlsx");
+    write_files(repo, {{sept + "reports/contract.md",
+                        "---\ntitle: Contract\nitem: \"2\"\nclassification: exempt\nparagraph: 3\n---\nThe prices.\n"}});
+    commit_all(repo, "Remove the appendix", kFirst + 2 * kDay);
+  }
   public_commit(repo, "Give Ada her new title", kFirst + 3 * kDay);
   build_ok(repo, dir / "public");
   expect_nowhere(dir / "public", {marker});

@@ -42,6 +42,28 @@ bool is_meeting_text(const std::string& folder, const std::string& path) {
   return path == folder + "/meeting.yaml" || path == folder + "/minutes.md" || is_report_text(folder, path);
 }
 
+// A file under content/ outside meeting folders that is not Markdown or YAML.
+bool is_paper_outside_meetings(const std::string& path) {
+  if (path.rfind("content/", 0) != 0) return false;
+  const auto slash = path.rfind('/');
+  const auto dot = path.rfind('.');
+  if (dot == std::string::npos || dot < slash) return true;
+  const std::string ext = to_lower_ascii(path.substr(dot + 1));
+  return ext != "md" && ext != "markdown" && ext != "yaml" && ext != "yml";
+}
+
+// A paper in a version other than the built one may have been an appendix of an exempt
+// report anywhere in the archive, which nothing left in the built commit can tell: withheld.
+// As built, the model decides.
+void judge_paper(const std::string& path, const CommitSide& side, PastVerdict& verdict) {
+  if (!side.has(path)) return;
+  if (side.same_as_built(path)) {
+    verdict.if_built.insert(path);
+  } else {
+    verdict.withheld = true;
+  }
+}
+
 class ContentPrivacy final : public PastPrivacy {
  public:
   [[nodiscard]] PastVerdict classify(const std::string& path, const CommitSide& side) const override {
@@ -56,23 +78,20 @@ class ContentPrivacy final : public PastPrivacy {
     };
     if (is_person_file(path)) judge(path, "sensitive");
     const std::string folder = meeting_folder_of(path);
-    if (folder.empty()) return verdict;
+    if (folder.empty()) {
+      // A paper elsewhere under content/ (a document's attachment) may have been an exempt
+      // report's appendix too, which a report may keep anywhere in the repository.
+      if (is_paper_outside_meetings(path)) judge_paper(path, side, verdict);
+      return verdict;
+    }
     judge(folder + "/meeting.yaml", "exempt");
     // Any exempt report in the folder then made its meeting private (an older version may not
     // have marked the item exempt as well).
     for (const auto& report : side.files_in(folder + "/reports")) {
       if (is_report_text(folder, report)) judge(report, "exempt");
     }
-    // A paper (any other file of a meeting folder) in a version other than the built one may
-    // have been an appendix of an exempt report anywhere in the archive, which nothing left in
-    // the built commit can tell: withheld. As built, the model decides.
-    if (!is_meeting_text(folder, path) && side.has(path)) {
-      if (side.same_as_built(path)) {
-        verdict.if_built.insert(path);
-      } else {
-        verdict.withheld = true;
-      }
-    }
+    // Any other file of a meeting folder is a paper.
+    if (!is_meeting_text(folder, path)) judge_paper(path, side, verdict);
     return verdict;
   }
 };

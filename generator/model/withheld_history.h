@@ -13,9 +13,10 @@
 // files again; it fails closed on their words: a meeting folder whose meeting.yaml mentions
 // "exempt" (or holds a backslash, which a YAML escape can spell any key with), or any of
 // whose reports/ files does; a person's file that mentions "sensitive" (or holds a
-// backslash); and any paper of a meeting folder in a version that is not the built one
-// (deleted since, or changed), which may have been an appendix of an exempt report kept in
-// another folder: all held withheld material then. Every commit that touched such a file
+// backslash); and any paper (a file under content/ that is not Markdown or YAML, in a
+// meeting folder or not) in a version that is not the built one (deleted since, or changed),
+// which may have been an appendix of an exempt report kept in another folder: all held
+// withheld material then. Every commit that touched such a file
 // (under any of its names) is withheld.
 #pragma once
 
