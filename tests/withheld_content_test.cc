@@ -213,3 +213,31 @@ TEST_CASE("withheld content: the site never copies a withheld file for its logo 
   CHECK(has(r.err, expected));
   expect_nowhere(dir / "public", {"MARKER-LOGO-CHART"});
 }
+
+// Found by a second outside tester: names a link rule does not read. A file named in an exempt
+// item's reason, in raw HTML or a site address in a private minutes section, or in raw HTML in
+// an exempt report, is withheld with a warning; a public paper named nowhere private is not.
+TEST_CASE("withheld content: a file named anywhere in withheld text is withheld",
+          "[e2e][security][withheld]") {
+  TempDir dir;
+  Files files = private_site();
+  std::string& meeting = files[kPrivate + "meeting.yaml"];
+  meeting += "      reason: The sums are in Reason%20MARKER-R.xlsx\n";
+  files[kPrivate + "minutes.md"] +=
+      "<a href=\"Html MARKER-H.xlsx\">the bids</a>, and "
+      "[the scores](/committees/board/2017-10-10/Site&#46;MARKER-S.xlsx).\n";
+  files[kPrivate + "reports/contract-award.md"] += "<a href=\"Report MARKER-P.xlsx\">prices</a>\n";
+  for (const std::string name :
+       {"Reason MARKER-R.xlsx", "Html MARKER-H.xlsx", "Site.MARKER-S.xlsx", "Report MARKER-P.xlsx"}) {
+    files[kPrivate + name] = "bidder,amount\nZQX-" + name + ",1\n";
+  }
+  files[kPrivate + "Agenda pack.pdf"] = make_pdf({{"Public agenda pack"}});
+  const BuildResult r = build_site(dir, files);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  expect_nowhere(dir / "public", {"MARKER-R", "MARKER-H", "MARKER-S", "MARKER-P"});
+  CHECK(
+      has(r.err, "Reason MARKER-R.xlsx: warning: this file is named in the reason for taking agenda item 2"));
+  CHECK(has(r.err, "Html MARKER-H.xlsx: warning: this file is named in"));
+  CHECK(fs::exists(dir / "public/committees/board/2017-10-10/Agenda pack.pdf"));
+}

@@ -52,6 +52,8 @@ void read_exemption(Context& ctx, YamlFields& f, AgendaItem& item) {
     const std::string reason = ef.text("reason");
     withhold_text(ctx, reason, "the reason for taking agenda item " + item.number + " in private",
                   ef.pos_of("reason"), item.title);
+    withhold_files_mentioned_in(ctx, f.source().path, reason,
+                                "the reason for taking agenda item " + item.number + " in private");
     ef.finish();
     return;
   }
@@ -138,6 +140,8 @@ AgendaItem read_agenda_item(Context& ctx, const YAML::Node& node, const YamlSour
     withhold_text(ctx, description, "the description of exempt item " + item.number + " of " + meeting,
                   f.pos_of("description"), item.title);
     withhold_description_links(ctx, description, source.path, f.pos_of("description"), item.number);
+    withhold_files_mentioned_in(ctx, source.path, description,
+                                "the description of private agenda item " + item.number);
   }
   f.finish();
   return item;
@@ -230,10 +234,11 @@ void load_minutes(Context& ctx, Meeting& m, const std::string& path) {
   std::vector<PrivateLines> private_lines;
   auto public_text =
       cut_private_sections(text, file->body.first_line, path, m, ctx.diags,
-                           [&ctx, &private_lines](const std::string& cut, const std::string& what,
+                           [&ctx, &private_lines, &path](const std::string& cut, const std::string& what,
                                                   const SourcePos& at, const std::string& shown) {
                              withhold_text(ctx, cut, what, at, shown);
                              if (cut.empty()) return;
+                             withhold_files_mentioned_in(ctx, path, cut, what);
                              const auto lines = static_cast<int>(std::count(cut.begin(), cut.end(), '\n'));
                              private_lines.push_back({at.line, at.line + std::max(lines, 1) - 1, what});
                            });
@@ -346,6 +351,8 @@ void load_report(Context& ctx, Meeting& m, const std::string& path) {
       withhold_text(ctx, ctx.tree.read(path).value_or(""), "the text of " + what, {path, 1, 1});
     }
     withhold_exempt_report_files(ctx, path, r.appendices, file->body);
+    // Its whole file, front matter included: a name in raw HTML or a site address is not a link.
+    withhold_files_mentioned_in(ctx, path, ctx.tree.read(path).value_or(""), "the private report " + path);
     withhold_files_named_after(ctx, path);
     ctx.model.withheld_paths.insert(path);
     ctx.withheld_because.emplace(path, "its meeting's private business (it is a private report)");

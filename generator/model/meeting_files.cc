@@ -237,6 +237,86 @@ void withhold_files_linked_from(Context& ctx, const std::string& from, const std
                  from);
 }
 
+namespace {
+
+// The text as a reader of the address would see it: %XX, &#NN;, &#xNN; and &amp; decoded,
+// ASCII lower-cased.
+std::string decoded_lower(const std::string& text) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else if (text.compare(i, 5, "&amp;") == 0) {
+      out += '&';
+      i += 4;
+    } else if (text.compare(i, 2, "&#") == 0) {
+      const bool is_hex = i + 2 < text.size() && (text[i + 2] == 'x' || text[i + 2] == 'X');
+      std::size_t j = i + (is_hex ? 3 : 2);
+      long value = 0;
+      while (j < text.size() && j < i + 10 &&
+             (is_hex ? hex(text[j]) >= 0 : (text[j] >= '0' && text[j] <= '9'))) {
+        value = value * (is_hex ? 16 : 10) + (is_hex ? hex(text[j]) : text[j] - '0');
+        ++j;
+      }
+      if (j < text.size() && text[j] == ';' && value > 0 && value < 128) {
+        out += static_cast<char>(value);
+        i = j;
+      } else {
+        out += text[i];
+      }
+    } else {
+      out += text[i];
+    }
+  }
+  return to_lower_ascii(out);
+}
+
+bool continues_name(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool mentions_name(const std::string& haystack, const std::string& name) {
+  for (std::size_t at = haystack.find(name); at != std::string::npos; at = haystack.find(name, at + 1)) {
+    const bool starts = at == 0 || !continues_name(haystack[at - 1]);
+    const std::size_t end = at + name.size();
+    const bool ends =
+        end == haystack.size() || !continues_name(haystack[end]) ||
+        (haystack[end] == '.' && (end + 1 == haystack.size() || !continues_name(haystack[end + 1])));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void withhold_files_mentioned_in(Context& ctx, const std::string& from, const std::string& text,
+                                 const std::string& what) {
+  if (text.empty()) return;
+  const std::string folder = meeting_folder_of(from);
+  const std::string haystack = decoded_lower(text);
+  const auto& all = ctx.tree.files();
+  for (auto it = std::lower_bound(all.begin(), all.end(), folder);
+       it != all.end() && it->rfind(folder, 0) == 0; ++it) {
+    if (ctx.withheld_files.count(*it) != 0) continue;
+    if (classify_meeting_file(folder.substr(0, folder.size() - 1), *it).kind != MeetingFile::Kind::attachment)
+      continue;
+    const std::string name = to_lower_ascii(it->substr(it->rfind('/') + 1));
+    if (!mentions_name(haystack, name)) continue;
+    withhold_file(ctx, *it, what + " (" + from + ")");
+    ctx.diags.warning({*it, 0, 0}, "this file is named in " + what + " (" + from +
+                                       "), which is withheld, so it is withheld too and not published. "
+                                       "If it is a public paper, take its name out of the private text");
+  }
+}
+
 void withhold_files_named_after(Context& ctx, const std::string& report_path) {
   const std::string reports = report_path.substr(0, report_path.rfind('/') + 1);
   const std::string folder = reports.substr(0, reports.size() - 9);  // without "/reports/"

@@ -42,6 +42,13 @@ void withhold_exempt_report_files(Context& ctx, const std::string& report_path,
 void withhold_files_linked_from(Context& ctx, const std::string& from, const std::vector<MarkdownLink>& links,
                                 const std::string& what);
 
+// Files of `from`'s meeting folder whose name appears anywhere in withheld `text` (a raw HTML
+// link, a site address, a bare name, percent-encoded or written with HTML character
+// references: whatever a link rule would miss) are withheld with it, with a warning naming
+// the text. A name is found, ignoring ASCII case, where it does not continue a longer name.
+void withhold_files_mentioned_in(Context& ctx, const std::string& from, const std::string& text,
+                                 const std::string& what);
+
 // A paper in reports/ named after an exempt report (reports/<slug>.pdf, any extension, or
 // anything in a folder reports/<slug>/) is that report's, so it is withheld with it, with a
 // warning unless the report names it.
