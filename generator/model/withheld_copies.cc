@@ -169,12 +169,37 @@ void refuse_identical_copies(Context& ctx) {
 
 }  // namespace
 
+namespace {
+
+// Cyrillic and Greek letters (and two Latin ones) drawn like a Latin letter in most fonts:
+// "Tеnder" with a Cyrillic "е" reads as "Tender".
+char32_t latin_look_alike(char32_t cp) {
+  static constexpr std::pair<char32_t, char> kLookAlikes[] = {
+      {0x0131, 'i'}, {0x0237, 'j'},                                                              // ı ȷ
+      {0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'}, {0x0399, 'i'},  // Greek
+      {0x039A, 'k'}, {0x039C, 'm'}, {0x039D, 'n'}, {0x039F, 'o'}, {0x03A1, 'p'}, {0x03A4, 't'},
+      {0x03A5, 'y'}, {0x03A7, 'x'}, {0x03B1, 'a'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'},
+      {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C5, 'u'}, {0x03C7, 'x'}, {0x0405, 's'}, {0x0406, 'i'},
+      {0x0408, 'j'}, {0x0410, 'a'}, {0x0412, 'b'}, {0x0415, 'e'},  // Cyrillic
+      {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'}, {0x0420, 'p'}, {0x0421, 'c'},
+      {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'}, {0x0430, 'a'}, {0x0435, 'e'}, {0x043A, 'k'},
+      {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'},
+      {0x0456, 'i'}, {0x0458, 'j'}, {0x04BB, 'h'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'}};
+  for (const auto& [from, to] : kLookAlikes) {
+    if (from == cp) return static_cast<char32_t>(to);
+  }
+  return cp;
+}
+
+}  // namespace
+
 std::string name_skeleton(const std::string& name) {
   std::string out;
   bool last_was_ascii = false;  // the last character added one to `out`
   for (std::size_t at = 0; at < name.size();) {
     char32_t cp = next_code_point(name, at);
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // fullwidth "Ａ" is "A"
+    cp = latin_look_alike(cp);
     if (is_combining_mark(cp)) {
       if (last_was_ascii) out.pop_back();  // "e" and a combining accent is an accented letter
       last_was_ascii = false;

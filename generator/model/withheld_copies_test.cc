@@ -21,3 +21,16 @@ TEST_CASE("a name's skeleton is the same however an accent or a capital is writt
   CHECK(name_skeleton("Annexe \xC3") == "annexe");
   CHECK(name_skeleton("\xE2\x82") == "");
 }
+
+// Found by a second outside tester: Cyrillic and Greek letters drawn like Latin ones.
+TEST_CASE("a name spelt with Cyrillic or Greek look-alike letters has the Latin name's skeleton",
+          "[model][withheld-content]") {
+  const std::string latin = name_skeleton("Tender prices.xlsx");
+  CHECK(name_skeleton("T\xD0\xB5nder prices.xlsx") == latin);                       // Cyrillic е
+  CHECK(name_skeleton("\xD0\xA2\xD0\xB5nder prices.xlsx") == latin);                // Cyrillic Т and е
+  CHECK(name_skeleton("T\xD0\xB5nd\xD0\xB5r pri\xD1\x81\xD0\xB5s.xlsx") == latin);  // е, с
+  CHECK(name_skeleton("\xCE\xA4"
+                      "ender pri\xCE\xBF"
+                      "ces.xlsx") != latin);                          // Greek Τ, and ο for e: not the same
+  CHECK(name_skeleton("\xCE\xA4\xCE\x95NDER PRICES.XLSX") == latin);  // Greek Τ and Ε
+}
