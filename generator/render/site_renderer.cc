@@ -110,7 +110,8 @@ class RenderPlan {
   // A file made without a template whose inputs are known without making it (open data, a
   // search shard): fingerprinted by those inputs and the shared ones, as a page is, so an
   // incremental build that changed none of them neither makes it nor writes it.
-  void derived(const std::string& path, std::function<std::string()> inputs, std::function<std::string()> make) {
+  void derived(const std::string& path, std::function<std::string()> inputs,
+               std::function<std::string()> make) {
     add(/*is_page=*/false, /*long_running=*/true,
         [this, path, inputs = std::move(inputs), make = std::move(make)](Diagnostics&) {
           const std::string fp = fingerprint(shared_ + '\0' + path + '\0' + inputs());
@@ -230,25 +231,15 @@ class RenderPlan {
 
 }  // namespace
 
-RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Theme& theme,
-                        const RenderOptions& options, OutputSink& sink, Diagnostics& diags) {
-  const PageContext ctx(model, options.base_url.empty() ? model.site.base_url : options.base_url);
-  RenderPlan out(ctx, theme, sink, options);
-  sink.set_build_stamp(
-      theme.render_partial("build", ctx.frame("home:", model.site.title, json::array(), "home"), diags));
+namespace {
 
+// The home page, the lists and the pages of the whole site; the committees list carries the
+// structure diagram.
+void plan_list_pages(RenderPlan& out, const PageContext& ctx, const Theme& theme,
+                     const StructureDiagram& diagram) {
+  const SiteModel& model = ctx.model();
   out.page("home:", "home", [&ctx] { return home_page(ctx); });
   out.write("404.html", "404", "list:404", [&ctx] { return not_found_page(ctx); });
-  // The committees page carries the structure diagram inline; it is also a file of its own.
-  // Graphviz is not for use on several threads, so the diagram is drawn here, once.
-  Diagnostics diagram_diags;
-  const StructureDiagram diagram = draw_structure_diagram(ctx, diagram_diags);
-  out.messages(std::move(diagram_diags));
-  if (!diagram.empty()) {
-    out.files([&diagram] {
-      return std::map<std::string, std::string>{{kStructureDiagramPath, diagram.file()}};
-    });
-  }
   out.page("list:committees", "committees", [&ctx, &diagram] {
     json committees = committees_page(ctx);
     if (!diagram.empty()) {
@@ -259,7 +250,8 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   out.page("list:accessibility", "accessibility", [&ctx] { return accessibility_page(ctx); });
   out.page("list:meetings", "meetings", [&ctx] { return meetings_page(ctx); });
   for (const auto& [year, ids] : model.meetings_by_year) {
-    out.page(meetings_year_key(year), "meetings", [&ctx, year = year] { return meetings_year_page(ctx, year); });
+    out.page(meetings_year_key(year), "meetings",
+             [&ctx, year = year] { return meetings_year_page(ctx, year); });
   }
   out.page("list:decisions", "decisions", [&ctx] { return decisions_page(ctx); });
   for (const auto& [year, positions] : model.decisions_by_year) {
@@ -276,7 +268,12 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
   if (theme.has_template("forward_plan")) {
     out.page("list:forward-plan", "forward_plan", [&ctx] { return forward_plan_page(ctx); });
   }
+}
 
+// A page for each record: committees, meetings, minutes, reports, PDF text versions, people,
+// organisations, documents, topics.
+void plan_record_pages(RenderPlan& out, const PageContext& ctx, const SourceTree& tree, const Theme& theme) {
+  const SiteModel& model = ctx.model();
   // The builders run later, on any thread: they hold the model's entries, never a loop's.
   for (const auto& [id, c] : model.committees) {
     const Committee* committee = &c;
@@ -339,16 +336,18 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
     const std::string* name = &topic;
     out.page("topic:" + topic, "topic", [&ctx, name] { return topic_page(ctx, *name); });
   }
+}
 
-  // Subscribe, search and reuse: feeds, calendars, open data, the search index, the sitemap.
+// Subscribe, search and reuse: feeds, calendars, open data, the search index, the sitemap.
+void plan_data_files(RenderPlan& out, const PageContext& ctx, const std::vector<SearchShard>& shards) {
   out.files([&ctx] { return atom_feeds(ctx); });
   out.files([&ctx] { return calendars(ctx); });
   // Open data shows only what any page may show of every file: the shared inputs are its.
   for (const auto& path : open_data_paths()) {
-    out.derived(path, [] { return std::string(); }, [&ctx, path] { return open_data_file(ctx, path); });
+    out.derived(
+        path, [] { return std::string(); }, [&ctx, path] { return open_data_file(ctx, path); });
   }
   // The search index: a manifest and one job per shard, so a thread holds one shard's text.
-  const std::vector<SearchShard> shards = search_shards(ctx);
   out.files([&ctx, &shards] {
     return std::map<std::string, std::string>{{kSearchIndexPath, search_manifest_file(ctx, shards)}};
   });
@@ -359,7 +358,10 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
         [&ctx, one] { return search_shard_file(ctx, *one); });
   }
   out.files([&ctx, &out] { return sitemap_files(ctx, out.keys()); });
+}
 
+// The papers, the theme's assets and the logo, copied from the repository as they are.
+void plan_copies(RenderPlan& out, const SiteModel& model, const SourceTree& tree, const Theme& theme) {
   // Every file copied from the repository is checked against what the model withholds, once
   // more: the model reports such a file as an error (model/withheld_copies.h), and this only
   // makes sure that no path round it copies one.
@@ -381,6 +383,31 @@ RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Th
     out.copy("assets/" + path, [asset] { return std::optional<std::string>(*asset); });
   }
   if (!logo.empty()) out.copy(logo, [&tree, &model] { return tree.read(model.site.theme_options.logo); });
+}
+
+}  // namespace
+
+RenderStats render_site(const SiteModel& model, const SourceTree& tree, const Theme& theme,
+                        const RenderOptions& options, OutputSink& sink, Diagnostics& diags) {
+  const PageContext ctx(model, options.base_url.empty() ? model.site.base_url : options.base_url);
+  RenderPlan out(ctx, theme, sink, options);
+  sink.set_build_stamp(
+      theme.render_partial("build", ctx.frame("home:", model.site.title, json::array(), "home"), diags));
+  // The committees page carries the structure diagram inline; it is also a file of its own.
+  // Graphviz is not for use on several threads, so the diagram is drawn here, once.
+  Diagnostics diagram_diags;
+  const StructureDiagram diagram = draw_structure_diagram(ctx, diagram_diags);
+  out.messages(std::move(diagram_diags));
+  if (!diagram.empty()) {
+    out.files([&diagram] {
+      return std::map<std::string, std::string>{{kStructureDiagramPath, diagram.file()}};
+    });
+  }
+  plan_list_pages(out, ctx, theme, diagram);
+  plan_record_pages(out, ctx, tree, theme);
+  const std::vector<SearchShard> shards = search_shards(ctx);
+  plan_data_files(out, ctx, shards);
+  plan_copies(out, model, tree, theme);
   return out.run(diags);
 }
 
